@@ -1,0 +1,107 @@
+"""Pelican settings for local work (``invoke build``, ``invoke livereload``).
+
+Everything group-specific lives here (the ``MEETUP_*`` block); the plugin and
+the theme read it and hold no group data of their own.  ``publishconf.py``
+imports this file and changes only what production needs.
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins"))
+
+from meetup.markdown_config import markdown_settings  # noqa: E402
+
+# --- The group ---------------------------------------------------------------
+SITENAME = "Machine Learning User Group Stuttgart"
+SITESUBTITLE = "Monatlicher Austausch über Machine Learning – seit 2016"
+AUTHOR = "Orga-Team"
+SITEURL = ""
+RELATIVE_URLS = True
+TIMEZONE = "Europe/Berlin"
+DEFAULT_LANG = "de"
+
+MEETUP_GROUP_NAME = "ML User Group Stuttgart"
+MEETUP_LOCATION = "Stuttgart"
+MEETUP_SIGNUP_URL = "https://www.meetup.com/example-ml-group/"
+# Third Tuesday of the month at 18:30; no meeting in July, August, December.
+MEETUP_RECURRENCE = {
+    "weekday": "tuesday",
+    "week": 3,
+    "time": "18:30",
+    "skip_months": [7, 8, 12],
+}
+MEETUP_DEFAULT_TIME = "18:30"
+MEETUP_DURATION_MINUTES = 150
+# "full" (as written), "first" (first names only) or "count" (no names at all).
+MEETUP_PARTICIPANT_NAMES = "full"
+
+# --- Content -------------------------------------------------------------------
+PATH = "content"
+PAGE_PATHS = ["pages"]
+ARTICLE_EXCLUDES = ["pages"]
+STATIC_PATHS = ["images"]
+# Reports and announcements may lie flat in content/ (the archive has no
+# categories); the plugin decides what a file is, not its folder.
+USE_FOLDER_AS_CATEGORY = False
+DEFAULT_CATEGORY = "archiv"
+DEFAULT_DATE_FORMAT = "%Y-%m-%d"
+
+ARTICLE_URL = "{slug}/"
+ARTICLE_SAVE_AS = "{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+# German umlauts become ae/oe/ue/ss in URLs (märz -> maerz); unidecode would
+# turn them into a/o/u, so the substitution runs on the Unicode title first.
+SLUGIFY_USE_UNICODE = True
+SLUG_REGEX_SUBSTITUTIONS = [
+    (r"ä", "ae"),
+    (r"ö", "oe"),
+    (r"ü", "ue"),
+    (r"ß", "ss"),
+    (r"[^\w\s-]", ""),
+    (r"(?u)\A\s*", ""),
+    (r"(?u)\s*\Z", ""),
+    (r"[-\s]+", "-"),
+]
+
+# No author/category/tag pages: one group, one author, the archive is by year.
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = "archiv/index.html"
+ARCHIVES_URL = "archiv/"
+DIRECT_TEMPLATES = ["index", "archives", "talks", "statistics", "search"]
+TALKS_SAVE_AS = "vortraege/index.html"
+STATISTICS_SAVE_AS = "statistik/index.html"
+SEARCH_SAVE_AS = "suche/index.html"
+PAGINATED_TEMPLATES = {}
+DEFAULT_PAGINATION = False
+
+# --- Markdown and typography ---------------------------------------------------
+MARKDOWN = markdown_settings()
+TYPOGRIFY = True
+# smartypants would put English quotes over the German ones from Markdown's
+# smarty extension; caps leaks <span> into titles.
+TYPOGRIFY_OMIT_FILTERS = ["smartypants", "caps", "initial_quotes"]
+
+# --- Theme and plugins ---------------------------------------------------------
+THEME = "theme"
+JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["meetup", "pelican.plugins.sitemap"]
+SITEMAP = {"format": "xml", "exclude": ["suche/"]}
+
+# Feeds need an absolute SITEURL for their ids: only publishconf.py writes them.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CACHE_PATH = ".cache/pelican"

@@ -1,0 +1,66 @@
+"""What organizers type: ``invoke --list`` shows every task.
+
+Tasks are thin: the work happens in ``plugins/meetup`` so it can be tested
+without invoke.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from invoke import Exit, task
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+CONTENT = ROOT / "content"
+OUTPUT = ROOT / "output"
+
+
+def _settings_file(production: bool) -> Path:
+    return ROOT / ("publishconf.py" if production else "pelicanconf.py")
+
+
+@task(help={"production": "build with publishconf.py (absolute URLs, feeds)",
+            "output": "output folder (default: output/)",
+            "content": "content folder (default: content/)"})
+def build(c, production=False, output=str(OUTPUT), content=str(CONTENT)):
+    """Build the site into output/ (kept as it was if the build fails)."""
+    from meetup.sitebuild import BuildFailed
+    from meetup.sitebuild import build as build_site
+
+    target = Path(output)
+    try:
+        build_site(_settings_file(production), target, content=Path(content))
+    except BuildFailed as failure:
+        for message in failure.messages:
+            print(f"FEHLER: {message}", file=sys.stderr)
+        raise Exit(f"Build fehlgeschlagen; {target} ist unverändert.", code=1)
+    print(f"Site gebaut: {target}")
+    print("Vorschau: invoke serve  (http://127.0.0.1:8000/)")
+
+
+@task(help={"port": "port to listen on (default 8000)"})
+def serve(c, port=8000):
+    """Serve output/ on http://127.0.0.1:PORT/ (no rebuild)."""
+    c.run(f"{sys.executable} -m http.server --bind 127.0.0.1 --directory {OUTPUT} {port}")
+
+
+@task(help={"port": "port to listen on (default 8000)"})
+def livereload(c, port=8000):
+    """Build, serve on 127.0.0.1:PORT and rebuild + reload the browser on every change."""
+    from livereload import Server
+
+    def rebuild():
+        try:
+            build(c)
+        except Exit as failure:
+            print(failure.message, file=sys.stderr)
+
+    rebuild()
+    server = Server()
+    for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "pelicanconf.py"):
+        server.watch(str(ROOT / pattern), rebuild)
+    server.serve(host="127.0.0.1", port=port, root=str(OUTPUT))
