@@ -25,15 +25,17 @@ def _settings_file(production: bool) -> Path:
 
 @task(help={"production": "build with publishconf.py (absolute URLs, feeds)",
             "output": "output folder (default: output/)",
-            "content": "content folder (default: content/)"})
-def build(c, production=False, output=str(OUTPUT), content=str(CONTENT)):
+            "content": "content folder (default: content/)",
+            "settings": "settings file (default: pelicanconf.py or publishconf.py)"})
+def build(c, production=False, output=str(OUTPUT), content=str(CONTENT), settings=None):
     """Build the site into output/ (kept as it was if the build fails)."""
     from meetup.sitebuild import BuildFailed
     from meetup.sitebuild import build as build_site
 
     target = Path(output)
+    settings_file = Path(settings) if settings else _settings_file(production)
     try:
-        build_site(_settings_file(production), target, content=Path(content))
+        build_site(settings_file, target, content=Path(content))
     except BuildFailed as failure:
         for message in failure.messages:
             print(f"FEHLER: {message}", file=sys.stderr)

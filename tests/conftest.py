@@ -1,0 +1,28 @@
+"""Session fixtures: the demo site is built once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import CONTENT, build_site
+
+
+def _build_once(tmp_path_factory, name: str, production: bool) -> Path:
+    output = tmp_path_factory.mktemp(name) / "output"
+    result = build_site(CONTENT, output, production=production)
+    assert result.returncode == 0, f"demo build failed:\n{result.stdout}\n{result.stderr}"
+    return output
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory) -> Path:
+    """The demo content built with pelicanconf.py (relative URLs, for browsing)."""
+    return _build_once(tmp_path_factory, "demo-dev", production=False)
+
+
+@pytest.fixture(scope="session")
+def demo_site_production(tmp_path_factory) -> Path:
+    """The demo content built with publishconf.py (absolute URLs, feeds)."""
+    return _build_once(tmp_path_factory, "demo-prod", production=True)
