@@ -66,3 +66,9 @@ def livereload(c, port=8000):
     for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "pelicanconf.py"):
         server.watch(str(ROOT / pattern), rebuild)
     server.serve(host="127.0.0.1", port=port, root=str(OUTPUT))
+
+
+@task(help={"args": "extra pytest arguments, e.g. \"-k next -x\""})
+def test(c, args=""):
+    """Run the whole test suite (browser, validator and build tests included)."""
+    c.run(f"{sys.executable} -m pytest {args}", pty=False)
