@@ -11,6 +11,7 @@ import sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins"))
 
 from meetup.markdown_config import markdown_settings  # noqa: E402
+from meetup.template_filters import jinja_filters, jinja_globals  # noqa: E402
 
 # --- The group ---------------------------------------------------------------
 SITENAME = "Machine Learning User Group Stuttgart"
@@ -74,10 +75,15 @@ TAG_SAVE_AS = ""
 TAGS_SAVE_AS = ""
 ARCHIVES_SAVE_AS = "archiv/index.html"
 ARCHIVES_URL = "archiv/"
-DIRECT_TEMPLATES = ["index", "archives", "talks", "statistics", "search"]
+DIRECT_TEMPLATES = ["index", "archives", "talks", "statistics", "search", "robots"]
 TALKS_SAVE_AS = "vortraege/index.html"
+TALKS_URL = "vortraege/"
 STATISTICS_SAVE_AS = "statistik/index.html"
+STATISTICS_URL = "statistik/"
 SEARCH_SAVE_AS = "suche/index.html"
+SEARCH_URL = "suche/"
+# Rendered from a template: the Sitemap line needs the absolute SITEURL.
+ROBOTS_SAVE_AS = "robots.txt"
 PAGINATED_TEMPLATES = {}
 DEFAULT_PAGINATION = False
 
@@ -91,9 +97,12 @@ TYPOGRIFY_OMIT_FILTERS = ["smartypants", "caps", "initial_quotes"]
 # --- Theme and plugins ---------------------------------------------------------
 THEME = "theme"
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
+# German dates via Babel (no OS locale), counts, calendar links, the chart.
+JINJA_FILTERS = jinja_filters()
+JINJA_GLOBALS = jinja_globals()
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["meetup", "pelican.plugins.sitemap"]
-SITEMAP = {"format": "xml", "exclude": ["suche/"]}
+SITEMAP = {"format": "xml", "exclude": ["suche/", r"^robots\.txt$"]}
 
 # Feeds need an absolute SITEURL for their ids: only publishconf.py writes them.
 FEED_ALL_ATOM = None

@@ -1,0 +1,162 @@
+"""The built demo site served on 127.0.0.1 and Debian's Chromium via Playwright.
+
+Chromium cannot resolve any host but 127.0.0.1/localhost, and every request a
+page makes is recorded: a test that lets a request leave the machine fails.
+"""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from helpers import require_tool
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+]
+WIDTHS = {"phone": 390, "desktop": 1280}
+LOCAL_HOSTS = ("127.0.0.1", "localhost")
+
+
+
+def pytest_collection_modifyitems(config, items):
+    here = Path(__file__).resolve().parent
+    for item in items:
+        if here in Path(str(item.path)).resolve().parents:
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.slow)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class SiteServer:
+    """``python -m http.server`` on a free local port, stopped by its PID."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "http.server", "--bind", "127.0.0.1",
+             "--directory", str(root), str(self.port)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 15
+        while True:
+            try:
+                urllib.request.urlopen(self.url, timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline or self.process.poll() is not None:
+                    self.stop()
+                    raise RuntimeError(f"http.server for {root} did not start")
+                time.sleep(0.05)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+@pytest.fixture(scope="session")
+def served_site(demo_site):
+    server = SiteServer(demo_site)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    require_tool(CHROMIUM, "Debian chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield instance
+        instance.close()
+
+
+class RequestLog:
+    """Every request of a browser context, to prove none leaves the machine."""
+
+    def __init__(self):
+        self.urls: list[str] = []
+
+    def record(self, request) -> None:
+        self.urls.append(request.url)
+
+    def outside(self) -> list[str]:
+        return [
+            url for url in self.urls
+            if urlsplit(url).scheme not in ("data", "blob", "about")
+            and urlsplit(url).hostname not in LOCAL_HOSTS
+        ]
+
+
+@pytest.fixture
+def open_context(browser):
+    """Factory: a fresh browser context at a width; checks its requests at teardown."""
+    contexts = []
+
+    def make(width: int = WIDTHS["desktop"], *, color_scheme: str = "light",
+             javascript: bool = True, height: int = 900):
+        context = browser.new_context(
+            viewport={"width": width, "height": height},
+            color_scheme=color_scheme,
+            java_script_enabled=javascript,
+            locale="de-DE",
+            timezone_id="Europe/Berlin",
+        )
+        log = RequestLog()
+        context.on("request", log.record)
+        context.request_log = log
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        outside = context.request_log.outside()
+        context.close()
+        assert not outside, f"requests left 127.0.0.1: {outside}"
+
+
+@pytest.fixture
+def open_page(open_context):
+    """Factory: a page at ``path`` of the served site in a fresh context."""
+
+    def make(base_url: str, path: str = "", **context_options):
+        context = open_context(**context_options)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.js_errors = errors
+        response = page.goto(base_url + path, wait_until="load")
+        assert response is not None and response.status == 200, f"{path}: {response and response.status}"
+        return page
+
+    return make
