@@ -68,6 +68,24 @@ def livereload(c, port=8000):
     server.serve(host="127.0.0.1", port=port, root=str(OUTPUT))
 
 
+@task(help={"announcement": "create the announcement instead of the report",
+            "content": "content folder (default: content/)"})
+def new(c, announcement=False, content=str(CONTENT)):
+    """Create the next meeting's report (or announcement), prefilled from the last report."""
+    from meetup import clock
+    from meetup.newfile import NewFileError, create
+    from meetup.settings import merged
+    from meetup.sitebuild import BuildFailed, read_settings
+
+    try:
+        settings = read_settings(_settings_file(False), Path(content))
+        path = create(Path(content), merged(settings), clock.now(settings["TIMEZONE"]),
+                      announcement=announcement)
+    except (NewFileError, BuildFailed, ValueError) as problem:
+        raise Exit(f"FEHLER: {problem}", code=1) from None
+    print(path)
+
+
 @task(help={"args": "extra pytest arguments, e.g. \"-k next -x\""})
 def test(c, args=""):
     """Run the whole test suite (browser, validator and build tests included)."""
