@@ -1,0 +1,127 @@
+"""An announcement ("Einladung"): when, where, what, and where to sign up.
+
+"Wann:" and "Wo:" may be headings or labelled lines (``Wann: 21.11.2023,
+18:30 Uhr``); raw ``<p>`` tags occur in old files and are read as text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .german_dates import Found, choose_date, find_dates, find_time, with_time
+from .markdown_text import fold, links, list_item, plain_text
+from .model import MeetingTime, Talk
+from .sections import Document, Line, Section
+from .talks import split_speaker, talks_in_list
+
+Problems = list[tuple[int, str]]
+
+_WHEN_HEADING = re.compile(r"(?:wann|when)(?![\w-])")
+_WHEN_LINE = re.compile(r"[\W_]*(?:wann|when)\s*:")
+_WHERE_HEADING = re.compile(r"(?:wo|where|ort|location|veranstaltungsort)(?![\w-])\s*[:?]?\s*(?P<rest>.*)",
+                            re.IGNORECASE)
+_WHERE_LINE = re.compile(r"[\W_]*(?:wo|where|ort)\s*:\s*(?P<rest>.+)", re.IGNORECASE)
+_SIGNUP_HEADING = re.compile(r"(?:anmeldung|anmelden|sign[- ]?up|rsvp|registrierung|registration|tickets?)(?![\w-])")
+_SIGNUP_HINT = re.compile(r"meetup\.com|anmeld|rsvp|sign[- ]?up|registr")
+_TALKS_HEADING = re.compile(r"(?:vortraege|vortrag|programm|themen|thema|agenda|talks?|topics?)(?![\w-])")
+
+
+def _heading_matches(pattern: re.Pattern, section: Section) -> bool:
+    return bool(section.level) and pattern.match(fold(plain_text(section.title))) is not None
+
+
+def _when_lines(document: Document) -> list[Line]:
+    lines: dict[int, Line] = {}
+    for section in document.sections:
+        if _heading_matches(_WHEN_HEADING, section):
+            lines[section.line] = Line(section.line, section.title)
+            lines.update((line.number, line) for line in section.body)
+    for line in document.text_lines():
+        if _WHEN_LINE.match(fold(plain_text(line.text))):
+            lines[line.number] = line
+    return [lines[number] for number in sorted(lines)]
+
+
+def has_when(document: Document) -> bool:
+    return bool(_when_lines(document))
+
+
+def _meeting(document: Document, published: dt.date, default_time: dt.time | None,
+             ) -> tuple[MeetingTime | None, Problems]:
+    lines = _when_lines(document)
+    if not lines:
+        first_line = document.sections[0].line
+        return None, [(first_line, 'Einladung ohne "Wann:" (Abschnitt oder Zeile)')]
+    found = [Found(line.number, mention) for line in lines
+             for mention in find_dates(line.text, not_before=published)]
+    choice, problems = choose_date(found)
+    problems = [(line, f'Abschnitt "Wann": {message}') for line, message in problems]
+    if choice is None:
+        return None, problems or [(lines[0].number, 'Abschnitt "Wann": kein Datum gefunden')]
+    times = [time for line in lines if (time := find_time(line.text)[0])]
+    choice = with_time(choice, times[0] if times else None)
+    return MeetingTime(choice.date, choice.time or default_time), problems
+
+
+def _location(document: Document) -> str | None:
+    for section in document.sections:
+        heading = _WHERE_HEADING.match(plain_text(section.title)) if section.level else None
+        if heading is None:
+            continue
+        parts = [heading["rest"]]  # "### Wo: Bosch, Stuttgart"
+        for line in section.body:
+            item = list_item(line.text)
+            text = item.content if item else line.text
+            only_a_url = links(text) and plain_text(text) == links(text)[0].url
+            parts.append("" if only_a_url else plain_text(text))
+        location = ", ".join(part for part in parts if part)
+        if location:
+            return location
+    for line in document.text_lines():
+        if match := _WHERE_LINE.match(plain_text(line.text)):
+            return match["rest"].strip()
+    return None
+
+
+def _web_links(text: str):
+    return [link for link in links(text) if link.url.lower().startswith(("http://", "https://"))]
+
+
+def _signup_url(document: Document) -> str | None:
+    for section in document.sections:
+        if _heading_matches(_SIGNUP_HEADING, section):
+            for line in (Line(section.line, section.title), *section.body):
+                if found := _web_links(line.text):
+                    return found[0].url
+    for line in document.text_lines():
+        for link in _web_links(line.text):
+            before = fold(plain_text(line.text[: link.start]))
+            if _SIGNUP_HINT.search(fold(f"{link.url} {link.text}")) or _SIGNUP_HINT.search(before):
+                return link.url
+    return None
+
+
+def _planned_talks(document: Document) -> tuple[Talk, ...]:
+    talks: list[Talk] = []
+    for section in document.sections:
+        if _heading_matches(_TALKS_HEADING, section):
+            talks.extend(split_speaker(entry) for entry in talks_in_list(list(section.body)))
+    return tuple(talks)
+
+
+@dataclass(frozen=True)
+class Announcement:
+    meeting: MeetingTime | None
+    location: str | None
+    signup_url: str | None
+    talks: tuple[Talk, ...]
+
+
+def read_announcement(document: Document, published: dt.date,
+                      default_time: dt.time | None = None) -> tuple[Announcement, Problems]:
+    """``published`` is the file's date: a date written without a year is the next one from it."""
+    meeting, problems = _meeting(document, published, default_time)
+    return Announcement(meeting, _location(document), _signup_url(document),
+                        _planned_talks(document)), problems

@@ -1,0 +1,124 @@
+"""The entry point of the parsing core: one Markdown file in, ArticleFacts out.
+
+Pure: standard library and model.py only, no Pelican.  ``read_facts`` never
+raises on any text; whatever it cannot read becomes a ``Problem(line,
+message)`` with the real file line, and nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .announcement import has_when, read_announcement
+from .markdown_text import fold, plain_text
+from .model import ArticleFacts, Kind, MeetingTime, Problem
+from .next_meeting import next_section_indices, read_next_meeting
+from .participants import is_participants_heading, read_participants
+from .sections import Document, split_document
+from .talks import talk_from_heading
+
+REPORT_WORDS = frozenset({"report", "reports", "bericht", "berichte", "protokoll", "protokolle"})
+ANNOUNCEMENT_WORDS = frozenset({"announcement", "announcements", "ankuendigung", "ankuendigungen",
+                                "einladung", "einladungen", "invitation", "invitations"})
+OTHER_WORDS = frozenset({"other", "sonstiges"})
+
+
+def _kind_of_word(word: str) -> Kind | None:
+    word = fold(word.strip())
+    if word in REPORT_WORDS:
+        return "report"
+    if word in ANNOUNCEMENT_WORDS:
+        return "announcement"
+    if word in OTHER_WORDS:
+        return "other"
+    return None
+
+
+def _kind(document: Document, category: str | None) -> tuple[Kind, list[Problem]]:
+    """``Kind:`` header, else the category, else what the sections look like."""
+    header = document.metadata.get("kind")
+    if header is not None:
+        kind = _kind_of_word(header.text)
+        if kind is not None:
+            return kind, []
+        allowed = "report, bericht, announcement, ankuendigung, einladung, other"
+        problem = Problem(header.number, f'Header "Kind": unbekannter Wert "{header.text}" (erlaubt: {allowed})')
+        return _kind_from_sections(document), [problem]
+    # Categories are free text: only the report/announcement words decide.
+    if category and (kind := _kind_of_word(category)) in ("report", "announcement"):
+        return kind, []
+    return _kind_from_sections(document), []
+
+
+def _kind_from_sections(document: Document) -> Kind:
+    if has_when(document):
+        return "announcement"
+    if document.metadata.get("next") is not None or next_section_indices(document):
+        return "report"
+    for section in document.sections:
+        if section.level and (is_participants_heading(section.title)
+                              or (section.level >= 2 and talk_from_heading(section.title))):
+            return "report"
+    return "other"
+
+
+def _split_date(date: dt.datetime | dt.date) -> tuple[dt.date, dt.time | None]:
+    if isinstance(date, dt.datetime):
+        time = date.time().replace(tzinfo=None)
+        return date.date(), (None if time == dt.time(0, 0) else time)
+    return date, None
+
+
+def _problems(pairs) -> tuple[Problem, ...]:
+    unique = {Problem(line, message) for line, message in pairs}
+    return tuple(sorted(unique, key=lambda problem: (problem.line, problem.message)))
+
+
+def _held_talks(document: Document):
+    """Talk headings outside the "next" section (talks planned there are not held)."""
+    planned = {id(section) for index in next_section_indices(document)
+               for section in document.subtree(index)}
+    talks = []
+    for section in document.sections:
+        if section.level >= 2 and id(section) not in planned:
+            if talk := talk_from_heading(section.title):
+                talks.append(talk)
+    return tuple(talks)
+
+
+def _report(document: Document, day: dt.date, time: dt.time | None,
+            default_time: dt.time | None) -> tuple[dict, list]:
+    problems: list = []
+    participants = None
+    participant_sections = [s for s in document.sections if s.level and is_participants_heading(s.title)]
+    if participant_sections:
+        participants, found = read_participants(participant_sections[0])
+        problems.extend(found)
+        for extra in participant_sections[1:]:
+            problems.append((extra.line, f'weiterer Abschnitt "{plain_text(extra.title)}": nur der '
+                                         f'erste (Zeile {participant_sections[0].line}) zählt'))
+    next_meeting, found = read_next_meeting(document, day, default_time)
+    problems.extend(found)
+    facts = {"meeting": MeetingTime(day, time or default_time), "participants": participants,
+             "next": next_meeting, "talks": _held_talks(document)}
+    return facts, problems
+
+
+def read_facts(source: str, *, date: dt.datetime | dt.date, category: str | None = None,
+               default_time: dt.time | None = None) -> ArticleFacts:
+    """Facts of one file.  ``source`` is the whole file, header included; ``date``
+    its Date header; ``default_time`` fills in where the text gives a date only."""
+    document = split_document(source)
+    day, time = _split_date(date)
+    kind, kind_problems = _kind(document, category)
+    problems = [(problem.line, problem.message) for problem in kind_problems]
+    if kind == "report":
+        facts, found = _report(document, day, time, default_time)
+    elif kind == "announcement":
+        announcement, found = read_announcement(document, day, default_time)
+        facts = {"meeting": announcement.meeting, "talks": announcement.talks,
+                 "location": announcement.location, "signup_url": announcement.signup_url}
+    else:
+        facts, found = {}, []
+    problems.extend(found)
+    return ArticleFacts(kind=kind, problems=_problems(problems), **facts)

@@ -1,0 +1,285 @@
+"""Dates and times as organizers write them, German first, English too.
+
+``find_dates`` returns every date mention on a line with its kind:
+"labelled" (``Datum: 21.2.2017``, ``nächster Termin: …``), "alone" (the line
+or list item is just the date, maybe with a time and a remark) or "other"
+(somewhere in a sentence).  ``choose_date`` then prefers labelled over alone
+over the first other mention and refuses to guess between contradicting
+labelled dates.  Every date is checked with ``datetime``: ``31.9.2021`` is a
+problem, never a date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from .markdown_text import fold, list_item, mask_non_text
+
+MentionKind = Literal["labelled", "alone", "other"]
+
+MONTHS = {
+    "januar": 1, "jänner": 1, "january": 1, "jan": 1,
+    "februar": 2, "february": 2, "febr": 2, "feb": 2,
+    "märz": 3, "maerz": 3, "march": 3, "mär": 3, "mrz": 3, "mar": 3,
+    "april": 4, "apr": 4,
+    "mai": 5, "may": 5,
+    "juni": 6, "june": 6, "jun": 6,
+    "juli": 7, "july": 7, "jul": 7,
+    "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9,
+    "oktober": 10, "october": 10, "okt": 10, "oct": 10,
+    "november": 11, "nov": 11,
+    "dezember": 12, "december": 12, "dez": 12, "dec": 12,
+}
+_ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july",
+                   "august", "september", "october", "november", "december",
+                   "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep",
+                   "oct", "nov", "dec")
+
+WEEKDAYS = {
+    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4,
+    "samstag": 5, "sonnabend": 5, "sonntag": 6,
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+    "saturday": 5, "sunday": 6,
+}
+# Short forms only count with a dot or comma after them ("Di., 21.5."),
+# otherwise "so" or "do" in a sentence would look like a weekday.
+WEEKDAY_ABBREVIATIONS = {
+    "mo": 0, "di": 1, "mi": 2, "do": 3, "fr": 4, "sa": 5, "so": 6,
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
+    "fri": 4, "sat": 5, "sun": 6,
+}
+WEEKDAY_NAMES = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
+
+# Words before a date that say "this is the meeting date".
+DATE_LABELS = frozenset({
+    "date", "datum", "termin", "next", "next meeting", "next date", "naechster termin",
+    "naechstes treffen", "naechstes meetup", "wann", "when", "treffen", "meetup",
+})
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+_DATE = re.compile(
+    rf"""
+    (?<![0-9A-Za-z./-])(?P<iso_y>[0-9]{{4}})-(?P<iso_m>[0-9]{{1,2}})-(?P<iso_d>[0-9]{{1,2}})(?![0-9])
+  | (?<![0-9A-Za-z.])(?P<num_d>[0-9]{{1,2}})\.[ ]?(?P<num_m>[0-9]{{1,2}})\.
+        (?:(?P<num_y>[ ]?[0-9]{{4}}|[0-9]{{2}})(?![0-9]))?(?![0-9])
+  | (?<![0-9A-Za-z.])(?P<long_d>[0-9]{{1,2}})\.?[ ]?(?P<long_m>{_alternation(MONTHS)})
+        (?:\.|(?![^\W\d_]))(?:,?[ ]?(?P<long_y>[0-9]{{4}})(?![0-9]))?
+  | (?<![^\W\d_])(?P<en_m>{_alternation(_ENGLISH_MONTHS)})\.?[ ](?P<en_d>[0-9]{{1,2}})
+        (?:st|nd|rd|th)?(?![0-9])(?:,?[ ](?P<en_y>[0-9]{{4}})(?![0-9]))?
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+# A time right after a date: "2019-06-18 18:30", "21.11.2023, 18:30 Uhr",
+# "21. November 2023 um 18:30", "19.9. um 19 Uhr".  A bare number is no time.
+_TIME = r"(?P<hour>[0-9]{1,2})(?::(?P<minute>[0-9]{2})(?![0-9])(?:[ ]?Uhr\b)?|\.(?P<minute_dot>[0-9]{2})[ ]?Uhr\b|[ ]?Uhr\b)"
+_TIME_WORD = r"(?:(?:um|ab|at|from|gegen|von)[ ]+)?"
+_TIME_AFTER_DATE = re.compile(rf"[ ]*(?:[,/–-]|T)?[ ]*{_TIME_WORD}{_TIME}", re.IGNORECASE)
+_TIME_ANYWHERE = re.compile(rf"(?<![0-9.:]){_TIME_WORD}{_TIME}", re.IGNORECASE)
+_WEEKDAY_BEFORE = re.compile(
+    rf"(?P<weekday>{_alternation(WEEKDAYS)}|(?:{_alternation(WEEKDAY_ABBREVIATIONS)})(?=[.,]))"
+    r"\.?,?(?:[ ]*(?:der|den|am|the))?[ ]*$",
+    re.IGNORECASE,
+)
+_FILLER_BEFORE = re.compile(r"(?:^|[ ])(?:am|vom|den|der|on)[ ]*$", re.IGNORECASE)
+# What may follow a date that stands alone: nothing, a remark in brackets,
+# "-- vor der Sommerpause", an exclamation mark.
+_REMARK_AFTER = re.compile(r"[ *_]*(?:[.!:]+|\(.*\)|(?:--|-|–|—).*)?[ *_.!]*")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int  # position in the line
+    text: str  # as written, time included
+    kind: MentionKind
+    date: dt.date | None  # None when ``problem`` says why it is no date
+    time: dt.time | None = None
+    problem: str | None = None
+
+
+def format_date(day: dt.date) -> str:
+    return f"{day.day}.{day.month}.{day.year}"
+
+
+def day_after(day: dt.date) -> dt.date:
+    return day if day == dt.date.max else day + dt.timedelta(days=1)
+
+
+def _resolve_year(day: int, month: int, not_before: dt.date) -> dt.date | None:
+    """First such day on or after ``not_before``: "19.9." written in 2019-09-17."""
+    for year in range(not_before.year, min(not_before.year + 9, dt.MAXYEAR + 1)):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:  # 29.2. outside leap years
+            continue
+        if candidate >= not_before:
+            return candidate
+    return None
+
+
+def _date_parts(match: re.Match) -> tuple[int, int, int | None]:
+    if match["iso_y"]:
+        return int(match["iso_d"]), int(match["iso_m"]), int(match["iso_y"])
+    if match["num_d"]:
+        year = match["num_y"]
+        if year is None:
+            return int(match["num_d"]), int(match["num_m"]), None
+        year = year.strip()
+        return int(match["num_d"]), int(match["num_m"]), int(year) + (2000 if len(year) == 2 else 0)
+    if match["long_d"]:
+        year = match["long_y"]
+        return int(match["long_d"]), MONTHS[match["long_m"].lower()], int(year) if year else None
+    year = match["en_y"]
+    return int(match["en_d"]), MONTHS[match["en_m"].lower()], int(year) if year else None
+
+
+def _plausible(day: int, month: int) -> bool:
+    """Numbers that cannot be a day and month ("Python 3.13.") are no date at all."""
+    return 1 <= day <= 31 and 1 <= month <= 12
+
+
+def _time_of(match: re.Match | None) -> tuple[dt.time | None, str | None]:
+    if match is None:
+        return None, None
+    hour = int(match["hour"])
+    minute = int(match["minute"] or match["minute_dot"] or 0)
+    if hour > 23 or minute > 59:
+        return None, f'ungültige Uhrzeit "{match[0].strip()}"'
+    return dt.time(hour, minute), None
+
+
+def _calendar_date(day: int, month: int, year: int | None, not_before: dt.date,
+                   written: str) -> tuple[dt.date | None, str | None]:
+    try:
+        if year is not None:
+            return dt.date(year, month, day), None
+        dt.date(2000, month, day)  # a leap year: is this day in any year at all?
+    except ValueError:
+        return None, f'ungültiges Datum "{written}"'
+    resolved = _resolve_year(day, month, not_before)
+    if resolved is None:
+        return None, f'kein Jahr für "{written}" gefunden'
+    return resolved, None
+
+
+def _strip_markup_prefix(prefix: str) -> str:
+    prefix = prefix.rstrip()
+    item = list_item(prefix + " x")  # a list marker alone has no content yet
+    if item is not None:
+        prefix = item.content[:-1]
+    return prefix.strip(" \t*_>#")
+
+
+def _kind(prefix: str, suffix: str) -> tuple[MentionKind, int | None]:
+    """The mention's kind and the weekday written before it, if any."""
+    prefix = _strip_markup_prefix(prefix)
+    weekday = None
+    if weekday_match := _WEEKDAY_BEFORE.search(prefix[-40:]):
+        name = weekday_match["weekday"].lower()
+        weekday = WEEKDAYS.get(name, WEEKDAY_ABBREVIATIONS.get(name))
+        prefix = prefix[: len(prefix) - len(weekday_match[0])]
+    prefix = _FILLER_BEFORE.sub("", prefix).strip(" \t*_:,")
+    if not prefix:
+        return ("alone" if _REMARK_AFTER.fullmatch(suffix) else "other"), weekday
+    if fold(prefix) in DATE_LABELS:
+        return "labelled", weekday
+    return "other", weekday
+
+
+def find_dates(line: str, *, not_before: dt.date) -> list[DateMention]:
+    """Every date on one line; a date without a year is the first on/after ``not_before``."""
+    masked = mask_non_text(line)
+    mentions = []
+    for match in _DATE.finditer(masked):
+        day, month, year = _date_parts(match)
+        if not _plausible(day, month):
+            continue
+        time_match = _TIME_AFTER_DATE.match(masked, match.end())
+        end = time_match.end() if time_match else match.end()
+        written = line[match.start():end].strip()
+        kind, weekday = _kind(masked[: match.start()], masked[end:])
+        date, problem = _calendar_date(day, month, year, not_before, line[match.start():match.end()])
+        time, time_problem = _time_of(time_match)
+        problem = problem or time_problem
+        if date and weekday is not None and date.weekday() != weekday and not problem:
+            problem = (f'Wochentag passt nicht: {format_date(date)} ist ein '
+                       f'{WEEKDAY_NAMES[date.weekday()]} ("{written}")')
+        if problem:
+            date, time = None, None
+        mentions.append(DateMention(match.start(), written, kind, date, time, problem))
+    return mentions
+
+
+def find_time(line: str) -> tuple[dt.time | None, str | None]:
+    """The first time of day on a line ("18:30", "19 Uhr", "18.30 Uhr")."""
+    masked = mask_non_text(line)
+    for date_match in _DATE.finditer(masked):  # "18.06." is a date, not 18:06
+        masked = masked[: date_match.start()] + " " * len(date_match[0]) + masked[date_match.end():]
+    return _time_of(_TIME_ANYWHERE.search(masked))
+
+
+@dataclass(frozen=True)
+class Found:
+    """A date mention and the file line it stands on."""
+
+    line: int
+    mention: DateMention
+
+
+@dataclass(frozen=True)
+class Choice:
+    date: dt.date
+    time: dt.time | None
+    line: int
+
+
+_TIERS: tuple[MentionKind, ...] = ("labelled", "alone", "other")
+
+
+def choose_date(found: list[Found]) -> tuple[Choice | None, list[tuple[int, str]]]:
+    """The meeting date among the mentions of one section, and the problems.
+
+    Only the best tier present counts (labelled, else alone, else other); a
+    broken date in that tier blocks the lower tiers, so a typo in
+    ``Datum: 31.9.2021`` never lets a hackathon date elsewhere win.
+    """
+    for tier in _TIERS:
+        mentions = [item for item in found if item.mention.kind == tier]
+        if mentions:
+            break
+    else:
+        return None, []
+    problems = [(item.line, item.mention.problem) for item in mentions if item.mention.problem]
+    if problems:
+        return None, problems
+    first = mentions[0]
+    if tier != "labelled":
+        return Choice(first.mention.date, first.mention.time, first.line), []
+    return _agreeing(mentions)
+
+
+def _agreeing(mentions: list[Found]) -> tuple[Choice | None, list[tuple[int, str]]]:
+    """Labelled dates must agree; a time written once applies to the date."""
+    first = mentions[0]
+    time = first.mention.time
+    for other in mentions[1:]:
+        same_day = other.mention.date == first.mention.date
+        other_time = other.mention.time
+        if same_day and (time is None or other_time is None or other_time == time):
+            time = time or other_time
+            continue
+        return None, [(first.line, (
+            f'widersprüchliche Termine: "{first.mention.text}" (Zeile {first.line}) '
+            f'und "{other.mention.text}" (Zeile {other.line})'))]
+    return Choice(first.mention.date, time, first.line), []
+
+
+def with_time(choice: Choice, time: dt.time | None) -> Choice:
+    return choice if choice.time or time is None else replace(choice, time=time)
