@@ -7,6 +7,7 @@ without invoke.
 from __future__ import annotations
 
 import os
+import shlex
 import sys
 from pathlib import Path
 
@@ -90,3 +91,28 @@ def new(c, announcement=False, content=str(CONTENT)):
 def test(c, args=""):
     """Run the whole test suite (browser, validator and build tests included)."""
     c.run(f"{sys.executable} -m pytest {args}", pty=False)
+
+
+@task(help={"quick": "smoke run: 120 files, one round (about 10 s)",
+            "sizes": "comma-separated corpus sizes in files (default 120,1200,4800)",
+            "rounds": "rounds per size (default 3, 2 at 4800)",
+            "seed": "corpus seed (default 1)",
+            "results": "folder for the result table and samples (default bench/results/)",
+            "corpus": "folder for the generated corpora (default bench/corpus/)"})
+def bench(c, quick=False, sizes="", rounds=0, seed=1, results="", corpus=""):
+    """Benchmark: Markdown floor vs. production build vs. rebuild; see bench/README.md."""
+    args = ["--seed", str(seed)]
+    if results:
+        args += ["--results", results]
+    if corpus:
+        args += ["--corpus", corpus]
+    if quick:
+        args.append("--quick")
+    if sizes:
+        args += ["--sizes", sizes]
+    if rounds:
+        args += ["--rounds", str(rounds)]
+    result = c.run(shlex.join([sys.executable, str(ROOT / "bench" / "run.py"), *args]),
+                   pty=False, warn=True)
+    if result.failed:
+        raise Exit("Benchmark abgebrochen (siehe FEHLER oben).", code=result.exited)
