@@ -1,0 +1,202 @@
+"""Machine-readable outputs: meetups.json and the .ics calendars.  Pure.
+
+Both depend only on their inputs (facts, the pinned "now", SITEURL): same
+content and SOURCE_DATE_EPOCH give byte-identical files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+from dataclasses import dataclass
+from typing import Sequence
+from urllib.parse import urlsplit
+
+import icalendar
+
+from .model import MeetingTime, Participants
+from .schedule import UpcomingMeeting
+from .site_index import Entry, Meeting, talk_text
+
+PRODID = "-//meetup-site//Meetup calendar//DE"
+
+
+def plain_text(markup: str) -> str:
+    """Title markup (typogrify's spans, entities) as plain text."""
+    text = html.unescape(re.sub(r"<[^>]*>", "", markup))
+    return " ".join(text.replace("\xa0", " ").split())
+
+
+def absolute_url(siteurl: str, url: str | None) -> str | None:
+    """SITEURL + "/" + url when SITEURL is set, else url as Pelican gives it."""
+    if url is None:
+        return None
+    if siteurl:
+        return f"{siteurl.rstrip('/')}/{url.lstrip('/')}"
+    return url
+
+
+def uid_domain(siteurl: str, group_name: str) -> str:
+    """Right-hand side of event UIDs: the site's host, else a slug of the group."""
+    host = urlsplit(siteurl).hostname if siteurl else None
+    if host:
+        return host
+    slug = re.sub(r"[^a-z0-9]+", "-", group_name.casefold()).strip("-")
+    return slug or "meetup"
+
+
+# --- meetups.json -----------------------------------------------------------------
+
+
+def _time(value: dt.time | None) -> str | None:
+    return value.strftime("%H:%M") if value is not None else None
+
+
+def _participants(value: Participants | None) -> dict | None:
+    if value is None:
+        return None
+    return {
+        "named": [{"name": p.name, "role": p.role, "org": p.org} for p in value.named],
+        "extra": value.extra,
+        "total": value.total,
+        "exact": value.exact,
+    }
+
+
+def _article_record(entry: Entry, siteurl: str, published: dt.datetime) -> dict:
+    facts = entry.facts
+    when = facts.meeting or MeetingTime(published.date(), None)
+    return {
+        "source": entry.source,
+        "kind": facts.kind,
+        "title": plain_text(entry.title),
+        "url": absolute_url(siteurl, entry.url),
+        "date": when.date.isoformat(),
+        "time": _time(when.time),
+        "participants": _participants(facts.participants),
+        "next": None if facts.next is None else {
+            "date": facts.next.when.date.isoformat(),
+            "time": _time(facts.next.when.time),
+            "talks": list(facts.next.talks),
+        },
+        "talks": [{"speaker": t.speaker, "title": t.title} for t in facts.talks],
+        "location": facts.location,
+    }
+
+
+def json_text(
+    entries: Sequence[tuple[Entry, dt.datetime]],
+    upcoming: UpcomingMeeting | None,
+    *,
+    now: dt.datetime,
+    siteurl: str,
+) -> str:
+    """meetups.json: every article (sorted by date, then source) and the next meeting.
+
+    ``entries`` pairs each article with its own (publication) date, used as
+    ``date`` for articles that are about no meeting.
+    """
+    records = sorted(
+        (_article_record(entry, siteurl, published) for entry, published in entries),
+        key=lambda record: (record["date"], record["time"] or "", record["source"]),
+    )
+    document = {
+        "generated": now.isoformat(timespec="seconds"),
+        "next": None if upcoming is None else {
+            "date": upcoming.date.isoformat(),
+            "time": _time(upcoming.time),
+            "tentative": upcoming.tentative,
+            "title": plain_text(upcoming.title),
+            "url": absolute_url(siteurl, upcoming.url),
+            "location": upcoming.location,
+            "talks": list(upcoming.talks),
+            "source": upcoming.source,
+        },
+        "articles": records,
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+# --- calendars --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    date: dt.date
+    start: dt.datetime  # aware
+    end: dt.datetime
+    summary: str
+    location: str | None
+    url: str | None
+    talks: tuple[str, ...]
+    tentative: bool
+
+
+def meeting_event(meeting: Meeting, *, summary: str, duration: dt.timedelta,
+                  default_location: str | None, siteurl: str) -> CalendarEvent:
+    page = meeting.report or meeting.announcement
+    talks = tuple(talk_text(t) for t in meeting.talks) or meeting.planned_talks
+    return CalendarEvent(
+        date=meeting.date,
+        start=meeting.start,
+        end=meeting.start + duration,
+        summary=summary,
+        location=meeting.location or default_location or None,
+        url=absolute_url(siteurl, page.url if page is not None else None),
+        talks=talks,
+        tentative=False,
+    )
+
+
+def upcoming_event(upcoming: UpcomingMeeting, *, summary: str, siteurl: str) -> CalendarEvent:
+    return CalendarEvent(
+        date=upcoming.date,
+        start=upcoming.start,
+        end=upcoming.end,
+        summary=summary,
+        location=upcoming.location,
+        url=absolute_url(siteurl, upcoming.url),
+        talks=upcoming.talks,
+        tentative=upcoming.tentative,
+    )
+
+
+def calendar_bytes(events: Sequence[CalendarEvent], *, domain: str, now: dt.datetime,
+                   name: str) -> bytes:
+    """An RFC 5545 calendar of ``events`` (sorted by start) with its VTIMEZONE.
+
+    UIDs are ``<date>@<domain>``: one meeting a day, and the same UID when a
+    tentative date is later confirmed, so calendar apps update in place.
+    """
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    if name:
+        calendar.add("x-wr-calname", name)
+    stamp = now.astimezone(dt.timezone.utc)
+    for item in sorted(events, key=lambda e: e.start):
+        event = icalendar.Event()
+        event.add("uid", f"{item.date.isoformat()}@{domain}")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", item.start)
+        event.add("dtend", item.end)
+        event.add("summary", item.summary)
+        if item.location:
+            event.add("location", item.location)
+        if item.url and item.url.startswith(("https://", "http://")):
+            event.add("url", item.url)  # a relative one is no valid URI here
+        if item.talks:
+            event.add("description", "\n".join(item.talks))
+        event.add("status", "TENTATIVE" if item.tentative else "CONFIRMED")
+        calendar.add_component(event)
+    if events:
+        first = min(e.start for e in events).date()
+        last = max(e.end for e in events).date()
+        # A VTIMEZONE covering just the years in use keeps small files small.
+        calendar.add_missing_timezones(
+            first_date=dt.date(first.year - 1, 1, 1), last_date=dt.date(last.year + 2, 1, 1)
+        )
+    return calendar.to_ical()

@@ -1,0 +1,299 @@
+"""Site-wide views of all meetings: pure, one pass over the articles.
+
+From the facts of every article (``Entry``) this builds what the archive,
+talk and statistics pages show: the meetings by date, talks held and
+planned, attendance numbers, and the "sightings" the next-meeting search
+(``schedule``) starts from.  Articles are carried along untouched, so
+templates can use their ``url`` and ``title``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Any, NamedTuple, Sequence
+
+from .model import ArticleFacts, Participants, Talk
+from .schedule import Sighting
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One article as the index sees it."""
+
+    source: str  # path relative to the content folder
+    title: str  # plain text
+    url: str  # as Pelican gives it (site-relative)
+    facts: ArticleFacts  # participants already as the privacy mode allows
+    article: Any = None  # handed through to templates
+
+
+@dataclass(frozen=True)
+class Meeting:
+    date: dt.date
+    start: dt.datetime  # aware; the default time when no source gives one
+    report: Any  # the report article, or None
+    announcement: Any  # the announcement article, or None
+    participants: Participants | None
+    talks: tuple[Talk, ...]  # held (from the report)
+    planned_talks: tuple[str, ...]  # from the announcement and earlier "next" sections
+    ics_url: str  # calendar file of just this meeting
+    location: str | None = None  # the announcement's "Wo:", else the report's
+    named_in: tuple[Any, ...] = ()  # reports whose "next" section named this date
+
+    @property
+    def url(self) -> str | None:
+        """The page about the meeting: its report, else its announcement."""
+        page = self.report or self.announcement
+        return page.url if page is not None else None
+
+
+class TalkEntry(NamedTuple):
+    date: dt.date
+    speaker: str
+    title: str
+    meeting_url: str | None
+    planned: bool  # True: announced, no report shows it held
+    held_url: str | None  # the report that shows it held
+
+
+class YearStats(NamedTuple):
+    year: int
+    meetings: int  # meetings held (started before "now")
+    attendance_sum: int  # over the meetings with a known count
+    average: float | None  # per meeting with a known count
+
+
+class AttendancePoint(NamedTuple):
+    date: dt.date
+    total: int
+    exact: bool  # False: at least this many ("+ weitere")
+
+
+class Maximum(NamedTuple):
+    total: int
+    date: dt.date
+
+
+@dataclass(frozen=True)
+class Stats:
+    per_year: list[YearStats]  # ascending by year
+    series: list[AttendancePoint]  # ascending by date
+    average: float | None
+    maximum: Maximum | None
+    meetings_total: int
+
+
+@dataclass(frozen=True)
+class SiteIndex:
+    meetings: list[Meeting]  # ascending by date
+    years: list[tuple[int, list[Meeting]]]  # descending, meetings descending
+    talks: list[TalkEntry]  # descending by date
+    stats: Stats
+    sightings: list[Sighting]  # in publication order, for schedule.find_next
+    # (kept entry, ignored entry) when two reports or announcements share a date
+    duplicates: list[tuple[Entry, Entry]]
+
+
+def talk_text(talk: Talk) -> str:
+    return f"{talk.speaker}: {talk.title}" if talk.speaker else talk.title
+
+
+_SPEAKER_SPLIT = re.compile(r"^\s*(?P<speaker>[^:]{1,60}?)\s*(?::|\s[-–—]\s)\s*(?P<title>\S.*)$")
+
+
+def split_talk(text: str) -> Talk:
+    """ "Greta: Evaluation" -> Talk("Greta", "Evaluation"); no speaker -> Talk("", text)."""
+    match = _SPEAKER_SPLIT.match(text)
+    if match and len(match["speaker"].split()) <= 4:
+        return Talk(speaker=match["speaker"], title=match["title"].strip())
+    return Talk(speaker="", title=text.strip())
+
+
+def build(
+    entries: Sequence[Entry],
+    *,
+    now: dt.datetime,
+    default_time: dt.time,
+    ics_url=lambda day: f"termine/{day.isoformat()}.ics",
+) -> SiteIndex:
+    """Everything site-wide, from ``entries`` in publication order."""
+    zone = now.tzinfo
+    reports: dict[dt.date, Entry] = {}
+    announcements: dict[dt.date, Entry] = {}
+    named_in: dict[dt.date, list[Entry]] = {}
+    duplicates: list[tuple[Entry, Entry]] = []
+    sightings: list[Sighting] = []
+
+    for entry in entries:
+        facts = entry.facts
+        meeting = facts.meeting
+        if facts.kind in ("report", "announcement") and meeting is not None:
+            slot = reports if facts.kind == "report" else announcements
+            if meeting.date in slot:
+                duplicates.append((slot[meeting.date], entry))
+            else:
+                slot[meeting.date] = entry
+            sightings.append(_sighting(entry, facts.kind, meeting.date, meeting.time))
+        if facts.kind == "report" and facts.next is not None:
+            when = facts.next.when
+            named_in.setdefault(when.date, []).append(entry)
+            sightings.append(
+                Sighting(kind="report-next", date=when.date, time=when.time,
+                         source=entry.source, url=entry.url, talks=facts.next.talks)
+            )
+
+    held_dates = set(reports) | set(announcements)
+    # A date only named in a "next" section is a meeting once it lies ahead;
+    # a past one that got neither report nor announcement did not take place.
+    planned_dates = {day for day in named_in if day >= now.date()}
+    meetings = [
+        _meeting(day, reports.get(day), announcements.get(day), named_in.get(day, []),
+                 zone, default_time, ics_url)
+        for day in sorted(held_dates | planned_dates)
+    ]
+    return SiteIndex(
+        meetings=meetings,
+        years=_years(meetings),
+        talks=_talks(meetings, reports, announcements, named_in),
+        stats=_stats(meetings, now),
+        sightings=sightings,
+        duplicates=duplicates,
+    )
+
+
+def _sighting(entry: Entry, kind: str, day: dt.date, time: dt.time | None) -> Sighting:
+    facts = entry.facts
+    return Sighting(
+        kind=kind,
+        date=day,
+        time=time,
+        source=entry.source,
+        url=entry.url,
+        title=entry.title if kind == "announcement" else None,
+        location=facts.location,
+        talks=tuple(talk_text(talk) for talk in facts.talks) if kind == "announcement" else (),
+        signup_url=facts.signup_url,
+    )
+
+
+def _meeting(day, report, announcement, named_in, zone, default_time, ics_url) -> Meeting:
+    time = next(
+        (e.facts.meeting.time for e in (report, announcement)
+         if e is not None and e.facts.meeting.time is not None),
+        None,
+    )
+    planned = _unique(
+        [talk_text(t) for t in (announcement.facts.talks if announcement else ())]
+        + [text for entry in named_in for text in entry.facts.next.talks]
+    )
+    return Meeting(
+        date=day,
+        start=dt.datetime.combine(day, time or default_time, tzinfo=zone),
+        report=report.article if report else None,
+        announcement=announcement.article if announcement else None,
+        participants=report.facts.participants if report else None,
+        talks=report.facts.talks if report else (),
+        planned_talks=planned,
+        ics_url=ics_url(day),
+        location=next((e.facts.location for e in (announcement, report)
+                       if e is not None and e.facts.location), None),
+        named_in=tuple(entry.article for entry in named_in),
+    )
+
+
+def _unique(texts: list[str]) -> tuple[str, ...]:
+    kept: list[str] = []
+    for text in texts:
+        if not any(_same_talk(split_talk(text), split_talk(other)) for other in kept):
+            kept.append(text)
+    return tuple(kept)
+
+
+def _years(meetings: list[Meeting]) -> list[tuple[int, list[Meeting]]]:
+    by_year: dict[int, list[Meeting]] = {}
+    for meeting in reversed(meetings):
+        by_year.setdefault(meeting.date.year, []).append(meeting)
+    return sorted(by_year.items(), reverse=True)
+
+
+def _talks(meetings, reports, announcements, named_in) -> list[TalkEntry]:
+    talks: list[TalkEntry] = []
+    for meeting in reversed(meetings):
+        report = reports.get(meeting.date)
+        report_url = report.url if report else None
+        held = list(meeting.talks)
+        for talk in held:
+            talks.append(TalkEntry(meeting.date, talk.speaker, talk.title, report_url,
+                                   False, report_url))
+        planned_url = report_url or (
+            announcements[meeting.date].url if meeting.date in announcements
+            else named_in[meeting.date][-1].url
+        )
+        unmatched = list(held)
+        for text in meeting.planned_talks:
+            talk = split_talk(text)
+            match = next((h for h in unmatched if _similar_title(talk, h)), None) or next(
+                (h for h in unmatched if _same_speaker(talk, h)), None
+            )
+            if match is not None:
+                unmatched.remove(match)  # listed once, as held
+                continue
+            talks.append(TalkEntry(meeting.date, talk.speaker, talk.title, planned_url,
+                                   True, None))
+    return talks
+
+
+def _normal(text: str) -> str:
+    return " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split())
+
+
+def _similar_title(a: Talk, b: Talk) -> bool:
+    x, y = _normal(a.title), _normal(b.title)
+    if not x or not y:
+        return False
+    if x == y or (min(len(x), len(y)) >= 8 and (x in y or y in x)):
+        return True
+    return difflib.SequenceMatcher(None, x, y).ratio() >= 0.75
+
+
+def _same_speaker(a: Talk, b: Talk) -> bool:
+    x = {w for w in _normal(a.speaker).split() if len(w) > 2 and w not in ("dr", "prof")}
+    y = {w for w in _normal(b.speaker).split() if len(w) > 2 and w not in ("dr", "prof")}
+    return bool(x & y)
+
+
+def _same_talk(a: Talk, b: Talk) -> bool:
+    return _similar_title(a, b) or (_same_speaker(a, b) and not a.title and not b.title)
+
+
+def _stats(meetings: list[Meeting], now: dt.datetime) -> Stats:
+    per_year: dict[int, list[int]] = {}  # year -> [meetings, attendance sum, counted]
+    series: list[AttendancePoint] = []
+    for meeting in meetings:
+        if meeting.start > now:
+            continue
+        counts = per_year.setdefault(meeting.date.year, [0, 0, 0])
+        counts[0] += 1
+        participants = meeting.participants
+        if participants is not None and participants.total > 0:
+            counts[1] += participants.total
+            counts[2] += 1
+            series.append(AttendancePoint(meeting.date, participants.total, participants.exact))
+    total = sum(point.total for point in series)
+    maximum = None
+    for point in series:  # the first of equal maxima
+        if maximum is None or point.total > maximum.total:
+            maximum = Maximum(point.total, point.date)
+    return Stats(
+        per_year=[
+            YearStats(year, held, attended, attended / counted if counted else None)
+            for year, (held, attended, counted) in sorted(per_year.items())
+        ],
+        series=series,
+        average=total / len(series) if series else None,
+        maximum=maximum,
+        meetings_total=sum(held for held, _, _ in per_year.values()),
+    )
