@@ -209,3 +209,22 @@ def test_chart_is_deterministic_and_order_independent():
     again = chart.attendance_svg(list(reversed(SERIES)), title="t", description="d",
                                  point_label=lambda *a: "")
     assert first == again
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        # An announcement written with ### only: becomes h2 under the page's h1.
+        ('<h3 id="wann">Wann:</h3><p>x</p><h3>Wo:</h3>', '<h2 id="wann">Wann:</h2><p>x</p><h2>Wo:</h2>'),
+        # A report (## / ### / ####) keeps its levels.
+        ("<h2>P</h2><h3>I</h3><h4>A</h4><h3>B</h3>", "<h2>P</h2><h3>I</h3><h4>A</h4><h3>B</h3>"),
+        # Gaps are closed: ## then #### becomes h2, h3.
+        ("<h2>P</h2><h4>A</h4>", "<h2>P</h2><h3>A</h3>"),
+        # A deeper heading first never skips a level below h1.
+        ("<h3>A</h3><h2>B</h2><h3>C</h3>", "<h2>A</h2><h2>B</h2><h3>C</h3>"),
+        ("<p>keine Überschrift</p>", "<p>keine Überschrift</p>"),
+        ("<pre>&lt;h3&gt;code&lt;/h3&gt;</pre>", "<pre>&lt;h3&gt;code&lt;/h3&gt;</pre>"),
+    ],
+)
+def test_heading_outline_never_skips_a_level(html, expected):
+    assert str(tf.heading_outline(html)) == expected

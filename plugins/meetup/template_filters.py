@@ -135,6 +135,38 @@ def outlook_calendar_url(start: dt.datetime, end: dt.datetime, title: str,
             + urlencode(query, quote_via=quote, safe="/"))
 
 
+_HEADING = re.compile(r"<(/?)h([1-6])\b", re.I)
+
+
+def heading_outline(html: str, top: int = 2) -> Markup:
+    """Headings of a text renumbered to sit under the page's ``<h1>``.
+
+    Organizers start announcements at ``###`` and reports at ``##``; a page
+    must not skip levels (h1 -> h3).  Levels used are compacted in rank order
+    from ``top`` and each heading is at most one level below the one before.
+    """
+    text = str(html)
+    levels = sorted({int(level) for closing, level in _HEADING.findall(text) if not closing})
+    if not levels:
+        return Markup(text)
+    rank = {level: top + index for index, level in enumerate(levels)}
+    previous = top - 1
+    open_levels: list[int] = []
+
+    def renumber(match: re.Match) -> str:
+        nonlocal previous
+        closing, level = match.group(1), int(match.group(2))
+        if closing:
+            new = open_levels.pop() if open_levels else rank[level]
+        else:
+            new = min(rank[level], previous + 1)
+            previous = new
+            open_levels.append(new)
+        return f"<{closing}h{new}"
+
+    return Markup(_HEADING.sub(renumber, text))
+
+
 def attendance_chart(series, title: str = "Teilnehmende pro Treffen") -> Markup:
     """The statistics chart as markup (chart.py escapes every text it writes)."""
 
@@ -209,6 +241,7 @@ def jinja_filters() -> dict:
         "de_number": de_number,
         "participant_count": participant_count,
         "attendance_mode": attendance_mode,
+        "heading_outline": heading_outline,
     }
 
 

@@ -6,6 +6,7 @@ page makes is recorded: a test that lets a request leave the machine fails.
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -18,20 +19,7 @@ import pytest
 
 from helpers import require_tool
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
-]
-WIDTHS = {"phone": 390, "desktop": 1280}
-LOCAL_HOSTS = ("127.0.0.1", "localhost")
-
+from browser_tools import CHROMIUM, CHROMIUM_ARGS, LOCAL_HOSTS
 
 
 def pytest_collection_modifyitems(config, items):
@@ -160,3 +148,12 @@ def open_page(open_context):
         return page
 
     return make
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir(tmp_path_factory) -> Path:
+    """Where screenshots go: $MEETUP_SCREENSHOTS if set (kept), else a temp folder."""
+    chosen = os.environ.get("MEETUP_SCREENSHOTS")
+    folder = Path(chosen) if chosen else tmp_path_factory.mktemp("screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

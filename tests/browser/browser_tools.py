@@ -1,0 +1,41 @@
+"""Constants and small helpers shared by the browser tests (not fixtures)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+]
+WIDTHS = {"phone": 390, "desktop": 1280}
+LOCAL_HOSTS = ("127.0.0.1", "localhost")
+
+
+def html_pages(site: Path) -> list[str]:
+    """URL paths of every built HTML page ("" for the home page)."""
+    paths = []
+    for file in site.rglob("*.html"):
+        relative = file.relative_to(site)
+        if relative.parts[0] == "pagefind":
+            continue
+        path = relative.as_posix()
+        paths.append(path[: -len("index.html")] if path.endswith("index.html") else path)
+    return sorted(paths)
+
+
+def newest_report_path(site: Path) -> str:
+    """The report the home page presents as the newest one."""
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    link = home.select_one('[aria-labelledby="latest-heading"] h3 a')
+    assert link is not None, "home page shows no newest report"
+    return link["href"].removeprefix("./")
