@@ -69,6 +69,61 @@ def livereload(c, port=8000):
     server.serve(host="127.0.0.1", port=port, root=str(OUTPUT))
 
 
+@task(help={"content": "content folder (default: content/)",
+            "settings": "settings file (default: pelicanconf.py)"})
+def check(c, content=str(CONTENT), settings=None):
+    """Check all content before committing: every problem as file:line: message."""
+    from meetup.contentcheck import count_sources, errors
+    from meetup.sitebuild import BuildFailed, check as check_content, read_settings
+
+    try:
+        site_settings = read_settings(Path(settings) if settings else _settings_file(False),
+                                      Path(content))
+    except BuildFailed as failure:
+        raise Exit("\n".join(f"FEHLER: {m}" for m in failure.messages), code=1) from None
+    problems = check_content(site_settings, with_facts=True)
+    for problem in problems:
+        print(problem)
+    found = len(errors(problems))
+    hints = len(problems) - found
+    if found:
+        raise Exit(f"{found} Fehler, {_hints(hints)}: bitte korrigieren.", code=1)
+    print(f"Inhalt in Ordnung: {count_sources(Path(site_settings['PATH']), site_settings)} "
+          f"Dateien geprüft, keine Fehler, {_hints(hints)}.")
+
+
+def _hints(count: int) -> str:
+    return "1 Hinweis" if count == 1 else f"{count} Hinweise"
+
+
+@task(help={"remote": "git remote to push to (default: origin)",
+            "branch": "branch GitHub Pages serves (default: gh-pages)",
+            "output": "output folder (default: output/)"})
+def publish(c, remote="origin", branch="gh-pages", output=str(OUTPUT)):
+    """Check, build for production and push output/ to the gh-pages branch."""
+    from meetup.publishing import PublishFailed
+    from meetup.publishing import publish as publish_site
+
+    try:
+        siteurl = publish_site(ROOT, _settings_file(True), Path(output), remote=remote,
+                               branch=branch, content=CONTENT)
+    except PublishFailed as failure:
+        for message in failure.messages:
+            print(f"FEHLER: {message}", file=sys.stderr)
+        raise Exit("Nichts veröffentlicht.", code=1) from None
+    print(f"Veröffentlicht: {remote}/{branch} ({siteurl})")
+
+
+@task
+def golden(c):
+    """Regenerate tests/golden/expected/ from tests/golden/content/; review the diff, commit."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from golden.recipe import regenerate
+
+    changed = regenerate()
+    print(f"tests/golden/expected/ neu gebaut: {changed} Dateien geändert (git diff zeigt sie).")
+
+
 @task(help={"announcement": "create the announcement instead of the report",
             "content": "content folder (default: content/)"})
 def new(c, announcement=False, content=str(CONTENT)):

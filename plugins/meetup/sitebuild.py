@@ -1,17 +1,25 @@
 """A strict, atomic site build: what ``invoke build`` runs.
 
-Pelican logs problems and still exits 0; here every ERROR and every WARNING
-from Pelican itself fails the build (a skipped file, a broken ``{filename}``
-link, a plugin that did not load).  The plugin's own reading warnings
-("next section without a date") are shown but do not fail it.
+First the content check (``contentcheck``): its errors fail the build before
+Pelican runs, as ``file:line: message`` lines.  Then Pelican, where every
+ERROR and every WARNING from Pelican itself fails the build (a skipped file, a
+broken ``{filename}`` link, a plugin that did not load).  The plugin's own
+reading warnings ("next section without a date") are shown but do not fail it.
 
 The site is built into a fresh folder beside ``output`` and swapped in only
 when everything succeeded, so a failed or killed build leaves the previous
-output untouched.
+output untouched.  A build killed mid-way leaves its staging folder behind;
+the next build into the same place removes it.  Builds into the same parent
+folder take turns (a lock on that folder), so one never removes another's
+staging folder.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import errno
+import fcntl
 import logging
 import os
 import shutil
@@ -20,8 +28,25 @@ import sys
 import tempfile
 from pathlib import Path
 
+from . import contentcheck
+
+logger = logging.getLogger(__name__)
+
 # Loggers whose warnings are reading hints, not build failures.
 SOFT_LOGGERS = ("meetup",)
+STAGING_MARK = ".building-"
+OLD_MARK = ".old-"
+
+# Write errors an organizer can do something about, in their words.
+_WRITE_ERRORS = {
+    errno.ENOSPC: "kein Platz mehr auf dem Datenträger",
+    errno.EDQUOT: "Speicherkontingent (Quota) erschöpft",
+    errno.EFBIG: "Datei zu groß (Dateigrößen-Limit oder Datenträger voll)",
+    errno.EACCES: "keine Schreibrechte",
+    errno.EPERM: "keine Schreibrechte",
+    errno.EROFS: "Datenträger ist schreibgeschützt",
+    errno.ENOTDIR: "ein Teil des Pfads ist eine Datei, kein Ordner",
+}
 
 
 class BuildFailed(Exception):
@@ -42,16 +67,48 @@ class _Collector(logging.Handler):
         (self.hints if soft else self.failures).append(message)
 
 
-def _run_pelican(settings_file: Path, content: Path | None, output: Path, overrides: dict):
-    from pelican import Pelican
-    from pelican.settings import read_settings
+def read_settings(settings_file: Path, content: Path | None = None,
+                  overrides: dict | None = None) -> dict:
+    """Pelican's settings from ``settings_file``; a clear BuildFailed if unreadable."""
+    from pelican.settings import read_settings as pelican_read_settings
 
-    override = dict(overrides)
-    override["OUTPUT_PATH"] = str(output)
+    override = dict(overrides or {})
     if content is not None:
+        content = Path(content).resolve()
+        if not content.is_dir():
+            raise BuildFailed([f"Content-Ordner {content} gibt es nicht"])
         override["PATH"] = str(content)
-    settings = read_settings(str(settings_file), override=override)
-    Pelican(settings).run()
+    settings_file = Path(settings_file).resolve()
+    if not settings_file.is_file():
+        raise BuildFailed([f"Einstellungsdatei {settings_file} gibt es nicht"])
+    try:
+        return pelican_read_settings(str(settings_file), override=override)
+    except Exception as error:  # a typo in pelicanconf.py, a missing content folder
+        raise BuildFailed([f"{settings_file}: Einstellungen nicht lesbar: {_describe(error)}"]) from None
+
+
+def check(settings: dict, display_root: Path | None = None,
+          with_facts: bool = False) -> list[contentcheck.ContentProblem]:
+    """The content check on the settings' content folder (``invoke check``)."""
+    read_facts = facts_reader(settings) if with_facts else None
+    return contentcheck.check_content(Path(settings["PATH"]), settings,
+                                      display_root=display_root, read_facts=read_facts)
+
+
+def facts_reader(settings: dict):
+    """The plugin's reader (meetup.facts) as a content-check callable."""
+    import datetime as dt
+
+    from .facts import read_facts
+
+    default_time = dt.time.fromisoformat(str(settings.get("MEETUP_DEFAULT_TIME") or "18:30"))
+
+    def problems(text: str, date: dt.datetime, headers: dict):
+        facts = read_facts(text, date=date, category=headers.get("category"),
+                           default_time=default_time)
+        return [(problem.line, problem.message) for problem in facts.problems]
+
+    return problems
 
 
 def build(
@@ -62,33 +119,148 @@ def build(
     search_index: bool = True,
     log=print,
 ) -> list[str]:
-    """Build the site into ``output``; return the plugin's reading hints.
+    """Build the site into ``output``; return the hints shown.
 
     Raises BuildFailed with every message that failed the build; ``output`` is
     then exactly as it was before.
     """
-    output = output.resolve()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
-    collector = _Collector()
-    root = logging.getLogger()
-    root.addHandler(collector)
-    try:
+    output = Path(os.path.abspath(output))
+    settings = read_settings(settings_file, content, overrides)
+    _refuse_dangerous_output(output, settings, Path(settings_file))
+    _refuse_paths_outside(settings)
+
+    problems = check(settings)
+    failures = [str(problem) for problem in contentcheck.errors(problems)]
+    if failures:
+        raise BuildFailed(failures)
+    hints = [str(problem) for problem in problems if problem.severity != "error"]
+    for hint in hints:
+        log(hint)
+
+    with _build_lock(output):
+        _clean_leftovers(output)
+        staging = _make_staging(output)
+        collector = _Collector()
+        root = logging.getLogger()
+        root.addHandler(collector)
         try:
-            _run_pelican(settings_file.resolve(), content, staging, overrides or {})
-        except Exception as error:  # a crash inside Pelican or a plugin
-            collector.failures.append(f"build stopped: {type(error).__name__}: {error}")
-        if not collector.failures and search_index:
-            collector.failures.extend(_index_search(staging))
-        if collector.failures:
-            raise BuildFailed(collector.failures)
-        _swap_in(staging, output)
-    finally:
-        root.removeHandler(collector)
-        shutil.rmtree(staging, ignore_errors=True)
+            try:
+                _run_pelican(settings, staging)
+            except Exception as error:  # a crash inside Pelican or a plugin
+                collector.failures.append(_describe(error))
+            if not collector.failures and search_index:
+                collector.failures.extend(_index_search(staging))
+            if collector.failures:
+                raise BuildFailed(collector.failures)
+            try:
+                _swap_in(staging, output)
+            except OSError as error:
+                raise BuildFailed([_describe(error)]) from None
+        finally:
+            root.removeHandler(collector)
+            shutil.rmtree(staging, ignore_errors=True)
     for hint in collector.hints:
         log(f"Hinweis: {hint}")
-    return collector.hints
+    return hints + collector.hints
+
+
+def _run_pelican(settings: dict, output: Path) -> None:
+    from pelican import Pelican
+
+    settings = dict(settings)
+    settings["OUTPUT_PATH"] = str(output)
+    Pelican(settings).run()
+
+
+def _describe(error: BaseException) -> str:
+    """One line an organizer understands, for an exception that stopped the build."""
+    if isinstance(error, OSError) and error.errno in _WRITE_ERRORS:
+        where = f" ({error.filename})" if error.filename else ""
+        return f"Schreiben fehlgeschlagen{where}: {_WRITE_ERRORS[error.errno]}"
+    text = str(error)
+    if isinstance(error, RuntimeError) and "break out of output directory" in text:
+        return f"abgebrochen: Pelican sollte außerhalb des Ausgabeordners schreiben ({text})"
+    return f"Build abgebrochen: {type(error).__name__}: {text}"
+
+
+# --- Where the build may write ----------------------------------------------------
+
+
+def _refuse_dangerous_output(output: Path, settings: dict, settings_file: Path) -> None:
+    """The swap replaces ``output`` completely: never let it be anything else."""
+    content = Path(settings["PATH"]).resolve()
+    real = output.resolve()
+    reasons = []
+    if real == Path(real.anchor) or real == Path.home():
+        reasons.append("ist das Wurzel- oder Home-Verzeichnis")
+    if real == content or real in content.parents or content in real.parents:
+        reasons.append(f"überschneidet sich mit dem Content-Ordner {content}")
+    if real in Path(settings_file).resolve().parents:
+        reasons.append("enthält die Einstellungsdatei")
+    if (real / ".git").exists():
+        reasons.append("ist ein Git-Repository")
+    if real.exists() and not real.is_dir():
+        reasons.append("ist eine Datei, kein Ordner")
+    if reasons:
+        raise BuildFailed([f"Ausgabeordner {output} {'; '.join(reasons)}: Build verweigert"])
+
+
+def _refuse_paths_outside(settings: dict) -> None:
+    """Every ``*_SAVE_AS`` setting must stay inside the output folder."""
+    bad = []
+    for key in sorted(settings):
+        value = settings[key]
+        if key.endswith("_SAVE_AS") and isinstance(value, str) and contentcheck._leaves_output(value):
+            bad.append(f"Einstellung {key} = {value!r} zeigt aus dem Ausgabeordner heraus")
+    if bad:
+        raise BuildFailed(bad)
+
+
+@contextlib.contextmanager
+def _build_lock(output: Path):
+    """Builds into the same parent folder take turns (released when the process dies)."""
+    parent = output.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        handle = os.open(parent, os.O_RDONLY)
+    except OSError as error:
+        raise BuildFailed([f"Ausgabeordner {output} nicht anlegbar: {_describe(error)}"]) from None
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"Warte auf einen anderen Build in {parent} …", file=sys.stderr)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)
+
+
+def _leftovers(output: Path, mark: str) -> list[Path]:
+    prefix = f".{output.name}{mark}"
+    return sorted(p for p in output.parent.iterdir() if p.name.startswith(prefix) and p.is_dir())
+
+
+def _clean_leftovers(output: Path) -> None:
+    """Remove what a killed build left behind (under the lock: nothing is running).
+
+    If a build died between the two renames of the fallback swap, ``output``
+    is missing and the old site is still there: put it back first.
+    """
+    olds = _leftovers(output, OLD_MARK)
+    if olds and not output.exists():
+        os.replace(olds[-1], output)
+        olds = olds[:-1]
+    for leftover in _leftovers(output, STAGING_MARK) + olds:
+        logger.info("removing %s left by an interrupted build", leftover)
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _make_staging(output: Path) -> Path:
+    try:
+        return Path(tempfile.mkdtemp(prefix=f".{output.name}{STAGING_MARK}", dir=output.parent))
+    except OSError as error:
+        raise BuildFailed([f"kann in {output.parent} nicht schreiben: {_describe(error)}"]) from None
 
 
 def _index_search(site: Path) -> list[str]:
@@ -99,17 +271,42 @@ def _index_search(site: Path) -> list[str]:
         text=True,
     )
     if result.returncode != 0:
-        return [f"search index (pagefind) failed: {result.stderr.strip() or result.stdout.strip()}"]
+        return [f"Suchindex (pagefind) fehlgeschlagen: {result.stderr.strip() or result.stdout.strip()}"]
     return []
 
 
+# --- The swap ------------------------------------------------------------------------
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one step (Linux renameat2); False where unsupported."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
 def _swap_in(staging: Path, output: Path) -> None:
-    """Replace ``output`` by ``staging`` with two renames on the same disk."""
-    old = None
-    if output.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
-        old.rmdir()
-        os.replace(output, old)
+    """Replace ``output`` by ``staging``: atomically where the system allows."""
+    if not output.exists():
+        os.replace(staging, output)
+        return
+    if _exchange(staging, output):
+        shutil.rmtree(staging, ignore_errors=True)  # now holds the previous site
+        return
+    # Two renames; a build killed in between is repaired by _clean_leftovers.
+    old = Path(tempfile.mkdtemp(prefix=f".{output.name}{OLD_MARK}", dir=output.parent))
+    old.rmdir()
+    os.replace(output, old)
     os.replace(staging, output)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    shutil.rmtree(old, ignore_errors=True)
