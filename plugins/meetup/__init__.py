@@ -1,7 +1,7 @@
 """Pelican plugin: reads meetup facts from reports and announcements.
 
 ``register()`` only connects signals; the work is in ``glue`` (Pelican side)
-and the pure parsing modules it calls.
+and the pure modules it calls.
 """
 
 from pelican import signals
@@ -12,4 +12,4 @@ from . import glue
 def register():
     signals.initialized.connect(glue.check_settings)
     signals.article_generator_finalized.connect(glue.attach_facts)
-    signals.finalized.connect(glue.write_feeds)
+    signals.get_generators.connect(glue.get_generators)

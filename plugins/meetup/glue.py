@@ -1,24 +1,335 @@
-"""Pelican glue: attaches parsed facts to articles and writes the feeds.
+"""Pelican glue: reads every article's facts, attaches them, writes the feeds.
 
-Stub: attach_facts and write_feeds are filled in with the parsing core.
+Everything is derived from ``generator.articles`` in
+``article_generator_finalized``: with Pelican's content cache, per-object
+signals do not fire on cached builds.  Each source file is read once and
+parsed once (``read_facts``); the rest happens in the pure modules
+(``privacy``, ``site_index``, ``schedule``, ``feeds``, ``page_body``).
+
+What templates get:
+
+- on each article: ``meetup`` (ArticleFacts, privacy applied),
+  ``meetup_counterpart``, ``meetup_previous``, ``meetup_following``,
+  ``meetup_start``, ``meetup_end``, ``meetup_ics_url``;
+- in the shared context: ``meetup_next``, ``meetup_meetings``,
+  ``meetup_years``, ``meetup_talks``, ``meetup_stats``, ``meetup_settings``,
+  ``meetup_now``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import os
+import posixpath
+from dataclasses import dataclass, replace
+from itertools import chain
+from pathlib import Path
 
+from . import clock, feeds, page_body, privacy, schedule, site_index
 from . import settings as meetup_settings
+from .facts import read_facts
+from .markdown_text import plain_text
+from .model import ArticleFacts
+from .next_meeting import next_section_indices
+from .participants import is_participants_heading
+from .sections import Document, split_document
 
 logger = logging.getLogger(__name__)
 
+# Calendar file of each meeting, by date: termine/2026-01-20.ics
+MEETING_ICS = "termine/{date}.ics"
+# Calendar file beside an article page "<slug>/index.html": "<slug>/termin.ics"
+ARTICLE_ICS_NAME = "termin.ics"
+
+PARTICIPANTS_TEMPLATE = "partials/participants.html"
+NEXT_TEMPLATE = "partials/next_card.html"
+
+
+# --- settings -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Config:
+    settings: dict  # merged MEETUP_* settings
+    timezone: str
+    siteurl: str
+    names: str
+    default_time: dt.time
+    duration: dt.timedelta
+    recurrence: schedule.Recurrence | None
+    calendar_name: str
+
+    @classmethod
+    def of(cls, settings: dict) -> Config:
+        merged = meetup_settings.merged(settings)
+        minutes = merged["MEETUP_DURATION_MINUTES"]
+        if not isinstance(minutes, int) or isinstance(minutes, bool) or minutes <= 0:
+            raise meetup_settings.SettingsError(
+                f"MEETUP_DURATION_MINUTES must be a positive whole number, got {minutes!r}"
+            )
+        return cls(
+            settings=merged,
+            timezone=settings.get("TIMEZONE") or "UTC",
+            siteurl=(settings.get("SITEURL") or "").rstrip("/"),
+            names=merged["MEETUP_PARTICIPANT_NAMES"],
+            default_time=schedule.parse_time(merged["MEETUP_DEFAULT_TIME"], "MEETUP_DEFAULT_TIME"),
+            duration=dt.timedelta(minutes=minutes),
+            recurrence=schedule.parse_recurrence(merged["MEETUP_RECURRENCE"]),
+            calendar_name=merged["MEETUP_GROUP_NAME"] or settings.get("SITENAME") or "",
+        )
+
 
 def check_settings(pelican) -> None:
-    pelican.settings.update(meetup_settings.merged(pelican.settings))
+    """Fail at start with a clear message when a MEETUP_* setting is broken."""
+    config = Config.of(pelican.settings)
+    pelican.settings.update(config.settings)
+
+
+def meeting_ics_url(day: dt.date) -> str:
+    return MEETING_ICS.format(date=day.isoformat())
+
+
+def article_ics_save_as(save_as: str) -> str:
+    """"<slug>/index.html" -> "<slug>/termin.ics"; "<slug>.html" -> "<slug>.ics"."""
+    save_as = save_as.replace(os.sep, "/")
+    if posixpath.basename(save_as) == "index.html":
+        return posixpath.join(posixpath.dirname(save_as), ARTICLE_ICS_NAME)
+    return posixpath.splitext(save_as)[0] + ".ics"
+
+
+# --- per article ------------------------------------------------------------------
+
+
+@dataclass
+class _Read:
+    article: object
+    source: str  # relative to the content folder, "/" separated
+    facts: ArticleFacts  # as parsed
+    shown: ArticleFacts  # privacy applied
+    document: Document
+
+
+def _read(article, config: Config) -> _Read:
+    source = article.relative_source_path.replace(os.sep, "/")
+    text = Path(article.source_path).read_text(encoding="utf-8")
+    category = article.metadata.get("category")
+    facts = read_facts(
+        text,
+        date=article.date,
+        category=str(category) if category else None,
+        default_time=config.default_time,
+    )
+    for problem in facts.problems:
+        logger.warning("%s:%d: %s", source, problem.line, problem.message)
+    shown = replace(facts, participants=privacy.apply(facts.participants, config.names))
+    return _Read(article, source, facts, shown, split_document(text))
+
+
+def _start(facts: ArticleFacts, config: Config, zone) -> dt.datetime | None:
+    if facts.kind not in ("report", "announcement") or facts.meeting is None:
+        return None
+    return dt.datetime.combine(facts.meeting.date, facts.meeting.time or config.default_time,
+                               tzinfo=zone)
 
 
 def attach_facts(generator) -> None:
-    generator.context.setdefault("meetup_next", None)
+    config = Config.of(generator.settings)
+    now = clock.now(config.timezone)
+    zone = now.tzinfo
+
+    # Publication order, with the path as tie-breaker: same input, same order.
+    published = sorted(generator.articles, key=lambda a: (a.date, a.relative_source_path))
+    unlisted = list(chain(generator.translations, generator.drafts,
+                          generator.drafts_translations, generator.hidden_articles,
+                          generator.hidden_translations))
+    reads = [_read(article, config) for article in chain(published, unlisted)]
+    listed = reads[:len(published)]
+
+    entries = [site_index.Entry(r.source, feeds.plain_text(r.article.title), r.article.url,
+                                r.shown, r.article) for r in listed]
+    index = site_index.build(entries, now=now, default_time=config.default_time,
+                             ics_url=meeting_ics_url)
+    for kept, ignored in index.duplicates:
+        logger.warning("%s: noch ein Text zum Treffen am %s (schon in %s); er zählt nicht als "
+                       "eigenes Treffen", ignored.source, ignored.facts.meeting.date.isoformat(),
+                       kept.source)
+    upcoming = schedule.find_next(
+        index.sightings, now,
+        duration=config.duration,
+        default_time=config.default_time,
+        default_location=config.settings["MEETUP_LOCATION"],
+        default_signup_url=config.settings["MEETUP_SIGNUP_URL"],
+        recurrence=config.recurrence,
+        ics_url=meeting_ics_url,
+    )
+
+    by_date = {meeting.date: meeting for meeting in index.meetings}
+    reports = [meeting.report for meeting in index.meetings if meeting.report is not None]
+    neighbours = {
+        id(report): (reports[i - 1] if i > 0 else None,
+                     reports[i + 1] if i + 1 < len(reports) else None)
+        for i, report in enumerate(reports)
+    }
+    for read in reads:
+        article, facts = read.article, read.shown
+        meeting = by_date.get(facts.meeting.date) if facts.meeting else None
+        own = meeting is not None and article in (meeting.report, meeting.announcement)
+        article.meetup = facts
+        article.meetup_counterpart = None
+        if own:
+            article.meetup_counterpart = (
+                meeting.announcement if article is meeting.report else meeting.report
+            )
+        article.meetup_previous, article.meetup_following = neighbours.get(id(article),
+                                                                           (None, None))
+        article.meetup_start = _start(facts, config, zone)
+        article.meetup_end = (article.meetup_start + config.duration
+                              if article.meetup_start else None)
+        article.meetup_ics_url = article_ics_save_as(article.save_as) if own else None
+        _rewrite_body(read, generator.env, config, by_date, zone)
+
+    generator.context.update(
+        meetup_next=upcoming,
+        meetup_meetings=index.meetings,
+        meetup_years=index.years,
+        meetup_talks=index.talks,
+        meetup_stats=index.stats,
+        meetup_settings=config.settings,
+        meetup_now=now,
+    )
 
 
-def write_feeds(pelican) -> None:
-    pass
+# --- the body rewrite ---------------------------------------------------------------
+
+
+def _rewrite_body(read: _Read, env, config: Config, by_date, zone) -> None:
+    """Participants and "next" sections become the theme's partials.
+
+    The sections are the ones the parsing core read (first participants
+    heading, first "next" heading), found again in the rendered HTML.
+    """
+    article, facts, shown, document = read.article, read.facts, read.shown, read.document
+    if facts.participants is None and (facts.next is None or facts.kind != "report"):
+        return
+    body = article._content or ""
+    rendered = page_body.html_headings(body)
+    headings = [i for i, s in enumerate(document.sections) if s.level > 0]
+    matched = dict(zip(headings, page_body.match_headings(
+        [(document.sections[i].level, plain_text(document.sections[i].title)) for i in headings],
+        rendered)))
+    replacements: dict[int, page_body.Swap] = {}
+
+    if facts.participants is not None:
+        position = next((i for i in headings if is_participants_heading(document.sections[i].title)),
+                        None)
+        if position is not None and matched[position] is not None:
+            heading = rendered[matched[position]]
+            markup = env.get_template(PARTICIPANTS_TEMPLATE).render(
+                participants=shown.participants, heading=heading.text, level=heading.level,
+                heading_id=heading.id, names=config.names)
+            # The parser reads only the lines under the heading: "## Teilnehmende"
+            # followed by "### Talk" headings keeps the talks.
+            replacements[matched[position]] = page_body.Swap(markup, subsections=False)
+        elif config.names != "full":
+            # The names would show although the site promises not to show them.
+            logger.error("%s:%d: Teilnehmer-Abschnitt im Seiteninhalt nicht gefunden; die Namen "
+                         "würden trotz MEETUP_PARTICIPANT_NAMES=%r erscheinen", read.source,
+                         document.sections[position].line if position is not None else 1,
+                         config.names)
+
+    next_sections = next_section_indices(document)
+    if facts.kind == "report" and shown.next is not None and next_sections \
+            and matched[next_sections[0]] is not None:
+        heading = rendered[matched[next_sections[0]]]
+        when = shown.next.when
+        meeting = by_date.get(when.date)
+        target = (meeting.report or meeting.announcement) if meeting else None
+        markup = env.get_template(NEXT_TEMPLATE).render(
+            next=shown.next,
+            # The meeting's own start when a text about it gives one.
+            start=meeting.start if meeting else dt.datetime.combine(
+                when.date, when.time or config.default_time, tzinfo=zone),
+            heading=heading.text, level=heading.level, heading_id=heading.id,
+            article=article, meeting=meeting,
+            # Pelican turns "{filename}" links into the right URL on every page and
+            # in feeds.
+            link=("{filename}/" + target.relative_source_path.replace(os.sep, "/"))
+            if target is not None else None,
+            link_is_report=target is not None and target is meeting.report,
+        )
+        # The "next" section is read with its subsections (talks may sit below).
+        replacements[matched[next_sections[0]]] = page_body.Swap(markup, subsections=True)
+
+    if replacements:
+        article._content = page_body.replace_sections(body, replacements)
+
+
+# --- calendars and JSON -----------------------------------------------------------------
+
+
+class MeetupFiles:
+    """A Pelican generator that writes meetups.json and the .ics files.
+
+    It runs after every generator has built its context, so the facts the
+    articles carry and the site-wide ``meetup_*`` context are complete.
+    """
+
+    def __init__(self, context, settings, path, theme, output_path, **kwargs):
+        self.context = context
+        self.settings = settings
+        self.output_path = output_path
+
+    def generate_output(self, writer) -> None:
+        write_files(self.context, self.settings, self.output_path)
+
+
+def get_generators(pelican):
+    return MeetupFiles
+
+
+def _write(output_path: str, save_as: str, data: bytes) -> None:
+    target = Path(output_path, *save_as.split("/"))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    logger.debug("wrote %s", target)
+
+
+def write_files(context: dict, settings: dict, output_path: str) -> None:
+    if "meetup_meetings" not in context:  # no article generator ran
+        return
+    config = Config.of(settings)
+    now = context["meetup_now"]
+    meetings = context["meetup_meetings"]
+    upcoming = context["meetup_next"]
+    absolute = config.siteurl if config.siteurl.startswith(("http://", "https://")) else ""
+    domain = feeds.uid_domain(config.siteurl, config.calendar_name)
+
+    def calendar(events) -> bytes:
+        return feeds.calendar_bytes(events, domain=domain, now=now, name=config.calendar_name)
+
+    events = {
+        meeting.date: feeds.meeting_event(
+            meeting, summary=config.calendar_name, duration=config.duration,
+            default_location=config.settings["MEETUP_LOCATION"], siteurl=absolute)
+        for meeting in meetings
+    }
+    if upcoming is not None and upcoming.date not in events:
+        events[upcoming.date] = feeds.upcoming_event(upcoming, summary=config.calendar_name,
+                                                     siteurl=absolute)
+    for day, event in events.items():
+        _write(output_path, meeting_ics_url(day), calendar([event]))
+    for meeting in meetings:
+        for article in (meeting.report, meeting.announcement):
+            if article is not None and article.meetup_ics_url:
+                _write(output_path, article.meetup_ics_url, calendar([events[meeting.date]]))
+    _write(output_path, config.settings["MEETUP_ICS_SAVE_AS"], calendar(list(events.values())))
+
+    articles = [
+        (site_index.Entry(a.relative_source_path.replace(os.sep, "/"), a.title, a.url, a.meetup, a),
+         a.date)
+        for a in context.get("articles", [])
+        if getattr(a, "meetup", None) is not None
+    ]
+    text = feeds.json_text(articles, upcoming, now=now, siteurl=config.siteurl)
+    _write(output_path, config.settings["MEETUP_JSON_SAVE_AS"], text.encode("utf-8"))

@@ -3,7 +3,8 @@
 The plugin finds a section (participants, "next") in the Markdown source;
 this module finds the same heading in the HTML that Python-Markdown made
 and replaces the heading with everything up to the next heading of the same
-or a higher level.  Headings are matched in order by level and text, so raw
+or a higher level (or, for a section read without its subsections, up to
+the next heading).  Headings are matched in order by level and text, so raw
 HTML headings or a heading inside a code block cannot shift the match.
 """
 
@@ -74,20 +75,28 @@ def match_headings(source: Sequence[tuple[int, str]], rendered: Sequence[HtmlHea
     return result
 
 
-def section_end(body: str, rendered: Sequence[HtmlHeading], index: int) -> int:
+def section_end(body: str, rendered: Sequence[HtmlHeading], index: int,
+                subsections: bool = True) -> int:
     """Where the section of ``rendered[index]`` ends: at the next heading of
-    the same or a higher level, at the footnotes, or at the end."""
+    the same or a higher level (any level with ``subsections=False``), at the
+    footnotes, or at the end."""
     heading = rendered[index]
     end = len(body)
     for later in rendered[index + 1:]:
-        if later.level <= heading.level:
+        if later.level <= heading.level or not subsections:
             end = later.start
             break
     footnotes = _FOOTNOTES.search(body, heading.end, end)
     return footnotes.start() if footnotes else end
 
 
-def replace_sections(body: str, replacements: dict[int, str]) -> str:
+@dataclass(frozen=True)
+class Swap:
+    markup: str  # what replaces the section
+    subsections: bool = True  # False: deeper headings after it stay
+
+
+def replace_sections(body: str, swaps: dict[int, Swap]) -> str:
     """``body`` with the section of each rendered heading index replaced.
 
     Sections are cut from the end backwards so earlier offsets stay valid;
@@ -95,8 +104,9 @@ def replace_sections(body: str, replacements: dict[int, str]) -> str:
     """
     rendered = html_headings(body)
     spans = sorted(
-        ((rendered[index].start, section_end(body, rendered, index), markup)
-         for index, markup in replacements.items()),
+        ((rendered[index].start, section_end(body, rendered, index, swap.subsections),
+          swap.markup)
+         for index, swap in swaps.items()),
         reverse=True,
     )
     result = body
