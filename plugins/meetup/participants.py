@@ -41,7 +41,7 @@ _PEOPLE = (r"(?:weitere[nr]?|nachzuegler\w*|andere|more|others?|guests?|gaeste|p
            r"|interessierte|besucher\w*|ohne\s+namen|unbekannte?)")
 
 # All patterns below run on fold()ed text: lower case, umlauts spelled out.
-_COUNT_ITEM = re.compile(rf"(?P<plus>\+\s*)?(?P<number>{_NUMBER})\b\s*(?P<people>{_PEOPLE})?\b.*")
+_COUNT_ITEM = re.compile(rf"(?P<plus>\+\s*)?(?P<number>{_NUMBER})\b(?!\s+paar)\s*(?P<people>{_PEOPLE})?\b.*")
 _OPEN_ITEM = re.compile(
     rf"(?:\+|und|and)?\s*(?:noch\s+)?(?:ein\s+paar|einige|mehrere|viele|some|a\s+few)?\s*"
     rf"(?:{_PEOPLE}|mehr|\?)?\s*(?:\.\.\.|…)?\s*[!.]*"
@@ -94,8 +94,11 @@ def _take_totals(tally: _Tally, line: Line, folded: str) -> str:
 def _read_item(tally: _Tally, line: Line, content: str, plus_marker: bool) -> None:
     """One list item (or "+…" line): extra people, an open "+ weitere" or a person."""
     text = plain_text(content)
-    folded = _take_totals(tally, line, fold(text)).strip()
-    if not folded.strip(" ()[].,;:-"):
+    written = fold(text).strip()
+    if not written:
+        return  # an empty list item
+    folded = _take_totals(tally, line, written).strip()
+    if folded != written and not folded.strip(" ()[].,;:-"):
         return  # the line was only "(insg. 9 Teilnehmer)"
     has_plus = plus_marker or folded.startswith("+")
     count = _COUNT_ITEM.fullmatch(folded)
@@ -181,7 +184,8 @@ def _result(tally: _Tally, section: Section) -> tuple[Participants | None, list[
     where = f'Abschnitt "{plain_text(section.title)}"'
     problems = list(tally.problems)
     if not tally.found_anything():
-        problems.append((section.line, f"{where}: keine Teilnehmer gefunden"))
+        if not problems:  # an unreadable line already says what is wrong
+            problems.append((section.line, f"{where}: keine Teilnehmer gefunden"))
         return None, problems
     counted = len(tally.named) + tally.extra
     total, exact = counted, not tally.open

@@ -174,7 +174,9 @@ def split_document(source: str) -> Document:
     lines = split_lines(source)
     metadata, body_start = read_metadata(lines)
     sections: list[Section] = []
-    title, level, heading_line, body = "", 0, body_start + 1, []
+    # The leading text starts after the header; a file that is all header
+    # still needs a real line for problems about the whole file.
+    title, level, heading_line, body = "", 0, min(body_start + 1, len(lines)), []
     for line in _scan(lines, body_start):
         if line.role == "heading":
             sections.append(Section(title, level, heading_line, tuple(body)))

@@ -1,0 +1,211 @@
+"""The next meeting of a report: date shapes, labels, problems, planned talks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from meetup.model import MeetingTime, NextMeeting
+from textbuilders import body_line, facts_of, messages
+
+D = dt.date
+T = dt.time
+
+
+def next_of(section: str, date: str = "2019-05-21 18:30", **kwargs):
+    return facts_of(f"### Teilnehmer\n\n- Anna\n\n{section}\n", date, **kwargs)
+
+
+@pytest.mark.parametrize("section, report_date, expected", [
+    ("### next\n\n- date: 2019-06-18", "2019-05-21", MeetingTime(D(2019, 6, 18))),
+    ("### next\n\n- date: 2019-06-18 18:30", "2019-05-21", MeetingTime(D(2019, 6, 18), T(18, 30))),
+    ("### next\n\n- Date: 2019-06-18T19:00", "2019-05-21", MeetingTime(D(2019, 6, 18), T(19, 0))),
+    ("### next:\n\n- Datum: 18.06.2019", "2019-05-21", MeetingTime(D(2019, 6, 18))),
+    ("## next:\n\n- Datum: 21.2.2017", "2017-01-17", MeetingTime(D(2017, 2, 21))),
+    ("### nächster Termin: 21.2.2017", "2017-01-17", MeetingTime(D(2017, 2, 21))),
+    ("### Nächstes Treffen\n\nDienstag, der 19. Juli 2016", "2016-06-21", MeetingTime(D(2016, 7, 19))),
+    ("### next\n\n17. Januar 2017", "2016-12-13", MeetingTime(D(2017, 1, 17))),
+    ("### next\n\n- Termin: 17. Jan. 2017", "2016-12-13", MeetingTime(D(2017, 1, 17))),
+    ("### next\n\n- Termin: 19. Sept. 2017", "2017-07-18", MeetingTime(D(2017, 9, 19))),
+    ("### next\n\n- date: January 17, 2017, 18:30", "2016-12-13", MeetingTime(D(2017, 1, 17), T(18, 30))),
+    # No year: the first such day after the report.
+    ("### next\n\n- 19.9.", "2019-07-16", MeetingTime(D(2019, 9, 19))),
+    ("### next\n\n- 21.1.", "2019-11-19", MeetingTime(D(2020, 1, 21))),
+    ("### next\n\n21. März", "2019-02-19", MeetingTime(D(2019, 3, 21))),
+    ("### next\n\n21. März", "2019-03-21", MeetingTime(D(2020, 3, 21))),
+    ("### next\n\n- 29.2.", "2019-11-19", MeetingTime(D(2020, 2, 29))),
+    # Times.
+    ("### next\n\n- Termin: 15.4.2025 um 19 Uhr", "2025-03-18", MeetingTime(D(2025, 4, 15), T(19, 0))),
+    ("### next\n\n- Termin: 15.4.2025, 18:30 Uhr", "2025-03-18", MeetingTime(D(2025, 4, 15), T(18, 30))),
+    ("### next\n\n- Termin: 15.4.2025 18.30 Uhr", "2025-03-18", MeetingTime(D(2025, 4, 15), T(18, 30))),
+    ("### next\n\n- Datum: 15.4.2025\n- Zeit: 19:00", "2025-03-18", MeetingTime(D(2025, 4, 15), T(19, 0))),
+    ("### next\n\n- Datum: 15.4.2025\n- 19 Uhr", "2025-03-18", MeetingTime(D(2025, 4, 15), T(19, 0))),
+    # Labels, bold text, trailing remarks.
+    ("### next\n\n**Termin: 15.10.2024**", "2024-09-17", MeetingTime(D(2024, 10, 15))),
+    ("### next\n\nTermin: 18. Februar 2025", "2025-01-21", MeetingTime(D(2025, 2, 18))),
+    ("### next\n\n- Datum: 18.06.2024 -- vor der Sommerpause", "2024-05-21", MeetingTime(D(2024, 6, 18))),
+    ("### next\n\n- 14.12.2021 (letzter Termin 2021!)", "2021-11-16", MeetingTime(D(2021, 12, 14))),
+    ("### next\n\nNächstes Treffen am Di., 21.5.2019 um 19 Uhr.", "2019-04-16", MeetingTime(D(2019, 5, 21), T(19, 0))),
+    ("### next\n\nWir sehen uns am 21.5.2019 im Coworking Space.", "2019-04-16", MeetingTime(D(2019, 5, 21))),
+    ("### next: 2019-06-18", "2019-05-21", MeetingTime(D(2019, 6, 18))),
+    ("next\n----\n\n- date: 2019-06-18", "2019-05-21", MeetingTime(D(2019, 6, 18))),
+])
+def test_date_shapes(section, report_date, expected):
+    facts = next_of(section, report_date)
+    assert facts.problems == ()
+    assert facts.next.when == expected
+
+
+@pytest.mark.parametrize("section, expected", [
+    # A labelled date beats a hackathon date written before it.
+    ("### next\n\n- Hackathon am 29.4./30.4. im Codelab\n- Datum: 21.5.2019", D(2019, 5, 21)),
+    # A date standing alone beats one inside a sentence.
+    ("### next\n\n- Hackathon am 29.4./30.4. im Codelab\n- 21.5.2019", D(2019, 5, 21)),
+    ("### next\n\n- 29.4./30.4.: Hackathon\n- 21.5.2019 (wie immer dienstags)", D(2019, 5, 21)),
+    # Dates inside link targets, autolinks and code spans are no meeting dates.
+    ("### next\n\nFotos vom [Treffen](https://example.org/2019-05-01/fotos), "
+     "<https://example.org/2019-04-30> und `2019-04-29`, wir sehen uns am 21.5.2019.", D(2019, 5, 21)),
+    # Otherwise the first date in a sentence.
+    ("### next\n\nWir treffen uns wieder am 21.5.2019 und planen den Hackathon am 29.6.", D(2019, 5, 21)),
+])
+def test_which_date_wins(section, expected):
+    facts = next_of(section, "2019-04-16")
+    assert facts.problems == ()
+    assert facts.next.when.date == expected
+
+
+def test_the_next_header_wins_over_the_section():
+    facts = next_of("### next\n\n- date: 2024-05-28\n- talks:\n  - Greta: Evaluation", "2024-04-16",
+                    Next="2024-05-21 18:30")
+    assert facts.problems == ()
+    assert facts.next == NextMeeting(MeetingTime(D(2024, 5, 21), T(18, 30)), ("Greta: Evaluation",), line=3)
+
+
+def test_the_next_header_alone_is_enough():
+    facts = facts_of("Kurzer Bericht ohne Abschnitte.\n", "2024-04-16", Next="21.5.2024")
+    assert facts.kind == "report"
+    assert facts.next == NextMeeting(MeetingTime(D(2024, 5, 21)), (), line=3)
+
+
+def test_default_time_fills_a_date_without_time():
+    facts = next_of("### next\n\n- date: 2019-06-18", default_time=T(18, 30))
+    assert facts.next.when == MeetingTime(D(2019, 6, 18), T(18, 30))
+
+
+def test_the_line_of_the_date_is_kept():
+    facts = next_of("### next\n\nSommerpause!\n\n- Datum: 18.06.2019")
+    # body: 1 "### Teilnehmer", 3 "- Anna", 5 "### next", 7 "Sommerpause!", 9 the date
+    assert facts.next.line == body_line(9)
+
+
+def test_a_date_in_a_code_block_is_ignored():
+    facts = next_of("### next\n\n```\ndate: 2019-06-01\n```\n\n- date: 2019-06-18")
+    assert facts.next.when == MeetingTime(D(2019, 6, 18))
+
+
+def test_no_next_section_means_no_next_meeting_and_no_problem():
+    facts = facts_of("### Teilnehmer\n\n- Anna\n")
+    assert (facts.next, facts.problems) == (None, ())
+
+
+# --- problems: never a guess --------------------------------------------------------------
+
+def problems_of(section: str, report_date: str = "2019-05-21 18:30", **headers):
+    facts = next_of(section, report_date, **headers)
+    assert facts.next is None
+    return [(problem.line, problem.message) for problem in facts.problems]
+
+
+@pytest.mark.parametrize("written", ["31.9.2021", "2023-02-30", "30.2.", "31. April 2021"])
+def test_an_invalid_calendar_date_is_a_problem(written):
+    assert problems_of(f"### next\n\n- Datum: {written}", "2019-05-21") == [
+        (body_line(7), f'Abschnitt "next": ungültiges Datum "{written}"')]
+
+
+def test_an_invalid_labelled_date_does_not_let_another_date_win():
+    assert problems_of("### next\n\n- Datum: 31.9.2019\n- Hackathon am 28.9.2019") == [
+        (body_line(7), 'Abschnitt "next": ungültiges Datum "31.9.2019"')]
+
+
+def test_an_invalid_time_is_a_problem():
+    assert problems_of("### next\n\n- Datum: 18.6.2019 25:00 Uhr") == [
+        (body_line(7), 'Abschnitt "next": ungültige Uhrzeit "25:00 Uhr"')]
+
+
+def test_a_weekday_that_does_not_fit_is_a_problem():
+    assert problems_of("### next\n\nMittwoch, 19. Juli 2016", "2016-06-21") == [
+        (body_line(7), 'Abschnitt "next": Wochentag passt nicht: 19.7.2016 ist ein Dienstag '
+                       '("19. Juli 2016")')]
+
+
+@pytest.mark.parametrize("written, shown", [("2019-05-14", "14.5.2019"), ("21.5.2019", "21.5.2019")])
+def test_a_next_date_not_after_the_report_is_a_problem(written, shown):
+    assert problems_of(f"### next\n\n- date: {written}", "2019-05-21") == [
+        (body_line(7), f'Abschnitt "next": nächster Termin {shown} liegt nicht nach dem Berichtsdatum 21.5.2019')]
+
+
+def test_contradicting_labelled_dates_are_a_problem():
+    assert problems_of("### nächster Termin: 18.6.2019\n\n- Datum: 25.6.2019") == [
+        (body_line(5), 'Abschnitt "nächster Termin: 18.6.2019": widersprüchliche Termine: '
+                       f'"18.6.2019" (Zeile {body_line(5)}) und "25.6.2019" (Zeile {body_line(7)})')]
+
+
+def test_the_same_date_twice_is_no_contradiction_and_keeps_the_time():
+    facts = next_of("### nächster Termin: 18.6.2019\n\n- Datum: 18.6.2019, 19:00 Uhr")
+    assert (facts.next.when, facts.problems) == (MeetingTime(D(2019, 6, 18), T(19, 0)), ())
+
+
+def test_different_times_for_the_same_day_are_a_problem():
+    assert problems_of("### next\n\n- Datum: 18.6.2019 18:30\n- Termin: 18.6.2019 19:00") == [
+        (body_line(7), f'Abschnitt "next": widersprüchliche Termine: "18.6.2019 18:30" (Zeile {body_line(7)}) '
+                       f'und "18.6.2019 19:00" (Zeile {body_line(8)})')]
+
+
+def test_a_section_without_date_is_a_problem():
+    assert problems_of("### next\n\n- talks:\n  - tba") == [
+        (body_line(5), 'Abschnitt "next": kein Datum gefunden')]
+
+
+def test_an_unreadable_next_header_is_a_problem_and_the_section_is_not_used():
+    assert problems_of("### next\n\n- date: 2019-06-18", Next="bald") == [
+        (3, 'Header "Next": kein Datum in "bald"')]
+
+
+def test_a_next_header_before_the_report_is_a_problem():
+    assert problems_of("", Next="2019-05-01") == [
+        (3, 'Header "Next": nächster Termin 1.5.2019 liegt nicht nach dem Berichtsdatum 21.5.2019')]
+
+
+def test_a_second_next_section_is_a_problem_and_the_first_counts():
+    facts = next_of("### next\n\n- date: 2019-06-18\n\n### next\n\n- date: 2019-06-25")
+    assert facts.next.when == MeetingTime(D(2019, 6, 18))
+    assert messages(facts) == [f'weiterer Abschnitt "next": nur der erste (Zeile {body_line(5)}) zählt']
+
+
+# --- planned talks -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("talks_text, expected", [
+    ("- talks:\n  - Anna: Transformer für Zeitreihen\n  - Bernd: MLOps mit DVC",
+     ("Anna: Transformer für Zeitreihen", "Bernd: MLOps mit DVC")),
+    ("Vorträge:\n\n- Felix: Graph Neural Networks\n- (weitere Themen gerne melden)",
+     ("Felix: Graph Neural Networks",)),
+    ("- Themen:\n    - Rosa: Whisper in der Produktion\n        - mit Demo\n    - Hackathon-Teams: Rückschau",
+     ("Rosa: Whisper in der Produktion", "Hackathon-Teams: Rückschau")),
+    ("#### Vorträge\n\n- Anna: Embeddings\n- Einführung in JAX", ("Anna: Embeddings", "Einführung in JAX")),
+    ("- talks: Anna: Embeddings", ("Anna: Embeddings",)),
+    ("**Themen:**\n\n* [Anna](https://example.org/anna): Embeddings", ("Anna: Embeddings",)),
+    ("- talks:\n  - (meldet euch wenn ihr Vorträge habt!)", ()),
+    ("- Vorträge:\n  - wir suchen Vorträge\n  - tba\n  - noch offen\n  - Vorschläge willkommen\n  - TBD", ()),
+    ("- talks:\n  - Anna: Embeddings\n- Ort: Coworking Space", ("Anna: Embeddings",)),
+])
+def test_planned_talks(talks_text, expected):
+    facts = next_of(f"### next\n\n- date: 2019-06-18\n{talks_text}")
+    assert facts.problems == ()
+    assert facts.next.talks == expected
+
+
+def test_the_seed_placeholder_leaves_no_talk():
+    facts = next_of("### next\n\n- date: 2020-11-17\n- talks:\n  - (meldet euch wenn ihr Vorträge habt!)",
+                    "2020-10-20 20:00")
+    assert facts.next == NextMeeting(MeetingTime(D(2020, 11, 17)), (), body_line(7))

@@ -1,0 +1,33 @@
+"""Small builders for unit-test texts: a Pelican header block plus a body."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from meetup.facts import read_facts
+
+DATA = Path(__file__).parent / "data"
+HEADER_LINES = 3  # "Title:", "Date:", blank line
+
+
+def report_text(body: str, date: str = "2024-03-19 18:30", **headers: str) -> str:
+    """A report file: the body starts on line HEADER_LINES + len(headers) + 1."""
+    extra = "".join(f"{key}: {value}\n" for key, value in headers.items())
+    return f"Title: Bericht\nDate: {date}\n{extra}\n{body}"
+
+
+def facts_of(body: str, date: str = "2024-03-19 18:30", *, category: str | None = None,
+             default_time: dt.time | None = None, **headers: str):
+    """read_facts of a report-like file whose header holds ``date``."""
+    return read_facts(report_text(body, date, **headers), date=dt.datetime.fromisoformat(date),
+                      category=category, default_time=default_time)
+
+
+def body_line(number: int, headers: int = 0) -> int:
+    """File line of the body's ``number``-th line (1-based), as Problem.line counts."""
+    return HEADER_LINES + headers + number
+
+
+def messages(facts) -> list[str]:
+    return [problem.message for problem in facts.problems]
