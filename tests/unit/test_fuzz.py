@@ -54,13 +54,13 @@ def _check(source: str, date, category, default_time) -> None:
     assert read_facts(source, date=date, category=category, default_time=default_time) == facts
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=400, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(source=files, date=dates, category=categories, default_time=times)
 def test_read_facts_never_raises_on_markdown_like_text(source, date, category, default_time):
     _check(source, date, category, default_time)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=None, database=None)
 @given(source=st.text(max_size=400), date=dates)
 def test_read_facts_never_raises_on_any_text(source, date):
     _check(source, date, None, None)
