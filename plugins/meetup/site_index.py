@@ -17,6 +17,7 @@ from typing import Any, NamedTuple, Sequence
 
 from .model import ArticleFacts, Participants, Talk
 from .schedule import Sighting
+from .talks import split_speaker
 
 
 @dataclass(frozen=True)
@@ -101,15 +102,11 @@ def talk_text(talk: Talk) -> str:
     return f"{talk.speaker}: {talk.title}" if talk.speaker else talk.title
 
 
-_SPEAKER_SPLIT = re.compile(r"^\s*(?P<speaker>[^:]{1,60}?)\s*(?::|\s[-–—]\s)\s*(?P<title>\S.*)$")
-
-
 def split_talk(text: str) -> Talk:
-    """ "Greta: Evaluation" -> Talk("Greta", "Evaluation"); no speaker -> Talk("", text)."""
-    match = _SPEAKER_SPLIT.match(text)
-    if match and len(match["speaker"].split()) <= 4:
-        return Talk(speaker=match["speaker"], title=match["title"].strip())
-    return Talk(speaker="", title=text.strip())
+    """ "Greta: Evaluation" -> Talk("Greta", "Evaluation"); no speaker -> Talk("", text).
+
+    The parsing core's rule, so a planned talk splits as a held one does."""
+    return split_speaker(text)
 
 
 def build(
