@@ -59,11 +59,14 @@ def latest_report(content: Path) -> tuple[str, dt.datetime, object] | None:
     return latest
 
 
-def plan_next(content: Path, settings: dict) -> PlannedMeeting:
+def plan_next(content: Path, settings: dict, now: dt.datetime) -> PlannedMeeting:
     latest = latest_report(content)
     if latest is None:
         raise NewFileError(f"no report found in {content}: write the first one by hand")
     relative, date, facts = latest
+    if date.replace(tzinfo=None) > now.replace(tzinfo=None):
+        # Running `invoke new` twice must not skip ahead a month.
+        raise NewFileError(f"{relative} is the report of an upcoming meeting already; edit it")
     default_time = schedule.parse_time(settings["MEETUP_DEFAULT_TIME"], "MEETUP_DEFAULT_TIME")
     if facts.next is not None:
         when = facts.next.when
@@ -129,7 +132,7 @@ def announcement_text(meeting: PlannedMeeting, settings: dict, now: dt.datetime)
 
 def create(content: Path, settings: dict, now: dt.datetime, announcement: bool = False) -> Path:
     """Write the new file and return its path; NewFileError if it cannot."""
-    meeting = plan_next(content, settings)
+    meeting = plan_next(content, settings, now)
     suffix = "einladung" if announcement else "bericht"
     path = content / f"{meeting.date.isoformat()}-{suffix}.md"
     if path.exists():
