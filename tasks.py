@@ -153,8 +153,9 @@ def test(c, args=""):
             "rounds": "rounds per size (default 3, 2 at 4800)",
             "seed": "corpus seed (default 1)",
             "results": "folder for the result table and samples (default bench/results/)",
-            "corpus": "folder for the generated corpora (default bench/corpus/)"})
-def bench(c, quick=False, sizes="", rounds=0, seed=1, results="", corpus=""):
+            "corpus": "folder for the generated corpora (default bench/corpus/)",
+            "profile": "instead: profile one build of this many files (pyinstrument)"})
+def bench(c, quick=False, sizes="", rounds=0, seed=1, results="", corpus="", profile=0):
     """Benchmark: Markdown floor vs. production build vs. rebuild; see bench/README.md."""
     args = ["--seed", str(seed)]
     if results:
@@ -167,6 +168,8 @@ def bench(c, quick=False, sizes="", rounds=0, seed=1, results="", corpus=""):
         args += ["--sizes", sizes]
     if rounds:
         args += ["--rounds", str(rounds)]
+    if profile:
+        args += ["--profile", str(profile)]
     result = c.run(shlex.join([sys.executable, str(ROOT / "bench" / "run.py"), *args]),
                    pty=False, warn=True)
     if result.failed:

@@ -56,7 +56,8 @@ class StepFailed(RuntimeError):
 
 @dataclass
 class Sample:
-    seconds: float
+    seconds: float  # wall clock: what the organizer waits
+    cpu_seconds: float  # user + system: steadier when the machine is busy
     peak_mib: float
 
 
@@ -71,7 +72,8 @@ def run_child(args: list[str], env: dict, log: Path) -> Sample:
     if child.returncode != 0:
         tail = log.read_text(encoding="utf-8", errors="replace")[-2000:]
         raise StepFailed(f"{' '.join(args[1:3])} exited {child.returncode}; see {log}:\n{tail}")
-    return Sample(seconds, usage.ru_maxrss / 1024)  # Linux reports KiB
+    cpu = usage.ru_utime + usage.ru_stime
+    return Sample(seconds, cpu, usage.ru_maxrss / 1024)  # Linux reports KiB
 
 
 def edit_one_report(content: Path, round_number: int) -> tuple[Path, str]:
@@ -126,6 +128,7 @@ def summarize(files: int, rounds: int, samples: dict[str, list[Sample]]) -> dict
         return statistics.median(numerator(i) / denominator(i) for i in range(rounds))
 
     seconds = {key: [sample.seconds for sample in values] for key, values in samples.items()}
+    cpu = {key: [sample.cpu_seconds for sample in values] for key, values in samples.items()}
     return {
         "files": files,
         "rounds": rounds,
@@ -138,7 +141,10 @@ def summarize(files: int, rounds: int, samples: dict[str, list[Sample]]) -> dict
             lambda i: seconds["build"][i] + seconds["pagefind"][i], lambda i: seconds["floor"][i]),
         "rebuild_per_build": paired(lambda i: seconds["rebuild"][i],
                                     lambda i: seconds["build"][i]),
+        "build_per_floor_cpu": paired(lambda i: cpu["build"][i], lambda i: cpu["floor"][i]),
+        "rebuild_per_build_cpu": paired(lambda i: cpu["rebuild"][i], lambda i: cpu["build"][i]),
         "build_ms_per_file": 1000 * median("build") / files,
+        "build_cpu_ms_per_file": 1000 * statistics.median(cpu["build"]) / files,
         "peak_mib": {key: max(sample.peak_mib for sample in values)
                      for key, values in samples.items()},
         "samples": {key: [asdict(sample) for sample in values] for key, values in samples.items()},
@@ -147,18 +153,20 @@ def summarize(files: int, rounds: int, samples: dict[str, list[Sample]]) -> dict
 
 def table(rows: list[dict]) -> str:
     lines = [
-        "| files | rounds | floor s | build s | build/floor | pagefind s | (build+pagefind)/floor "
-        "| rebuild s | rebuild/build | ms/file | peak MiB build | peak MiB rebuild "
-        "| peak MiB pagefind |",
-        "|" + "---:|" * 13,
+        "| files | rounds | floor s | build s | build/floor | (CPU) | pagefind s "
+        "| (build+pagefind)/floor | rebuild s | rebuild/build | (CPU) | ms/file | (CPU) "
+        "| peak MiB build | peak MiB rebuild | peak MiB pagefind |",
+        "|" + "---:|" * 16,
     ]
     for row in rows:
         peak = row["peak_mib"]
         lines.append(
             f"| {row['files']} | {row['rounds']} | {row['floor_s']:.2f} | {row['build_s']:.2f} "
-            f"| {row['build_per_floor']:.2f} | {row['pagefind_s']:.2f} "
-            f"| {row['build_with_search_per_floor']:.2f} | {row['rebuild_s']:.2f} "
-            f"| {row['rebuild_per_build']:.2f} | {row['build_ms_per_file']:.2f} "
+            f"| {row['build_per_floor']:.2f} | {row['build_per_floor_cpu']:.2f} "
+            f"| {row['pagefind_s']:.2f} | {row['build_with_search_per_floor']:.2f} "
+            f"| {row['rebuild_s']:.2f} | {row['rebuild_per_build']:.2f} "
+            f"| {row['rebuild_per_build_cpu']:.2f} | {row['build_ms_per_file']:.2f} "
+            f"| {row['build_cpu_ms_per_file']:.2f} "
             f"| {peak['build']:.0f} | {peak['rebuild']:.0f} | {peak['pagefind']:.0f} |")
     return "\n".join(lines)
 
@@ -173,10 +181,11 @@ def verdicts(rows: list[dict]) -> list[str]:
 
     if 1200 in by_files:
         row = by_files[1200]
-        found.append(f"build/floor bei 1200: {row['build_per_floor']:.2f} (Ziel <= {TARGET_RATIO}) "
+        found.append(f"build/floor bei 1200: {row['build_per_floor']:.2f} "
+                     f"(CPU {row['build_per_floor_cpu']:.2f}; Ziel <= {TARGET_RATIO}) "
                      f"-> {verdict(row['build_per_floor'] <= TARGET_RATIO)}")
         found.append(f"rebuild/build bei 1200: {row['rebuild_per_build']:.2f} "
-                     f"(Ziel <= {TARGET_REBUILD_SHARE}) "
+                     f"(CPU {row['rebuild_per_build_cpu']:.2f}; Ziel <= {TARGET_REBUILD_SHARE}) "
                      f"-> {verdict(row['rebuild_per_build'] <= TARGET_REBUILD_SHARE)}")
     if 4800 in by_files:
         peak = max(by_files[4800]["peak_mib"]["build"], by_files[4800]["peak_mib"]["rebuild"])
@@ -184,9 +193,24 @@ def verdicts(rows: list[dict]) -> list[str]:
                      f"-> {verdict(peak <= TARGET_PEAK_MIB)}")
     if 1200 in by_files and 4800 in by_files:
         growth = by_files[4800]["build_ms_per_file"] / by_files[1200]["build_ms_per_file"]
-        found.append(f"Zeit pro Datei 4800/1200: {growth:.2f} (Ziel <= {TARGET_GROWTH}) "
+        growth_cpu = (by_files[4800]["build_cpu_ms_per_file"]
+                      / by_files[1200]["build_cpu_ms_per_file"])
+        found.append(f"Zeit pro Datei 4800/1200: {growth:.2f} (CPU {growth_cpu:.2f}; "
+                     f"Ziel <= {TARGET_GROWTH}) "
                      f"-> {verdict(growth <= TARGET_GROWTH)}")
     return found
+
+
+def profile(files: int, seed: int, corpora: Path, results: Path, env: dict) -> Path:
+    """One cold production build under pyinstrument; the text report's path."""
+    content = corpora / f"{files}-seed{seed}"
+    corpus.write_corpus(content, files, seed)
+    report = results / f"profile-{files}.txt"
+    with tempfile.TemporaryDirectory(prefix="profile-", dir=results) as work:
+        run_child([sys.executable, "-m", "pyinstrument", "-r", "text", "-o", str(report),
+                   str(BENCH / "build_once.py"), str(content), str(Path(work) / "out"),
+                   "--cache", str(Path(work) / "cache")], env, Path(work) / "profile.log")
+    return report
 
 
 def parse_plan(sizes: str | None, rounds: int | None, quick: bool) -> list[tuple[int, int]]:
@@ -209,11 +233,22 @@ def main(argv: list[str] | None = None) -> int:
                         help="folder for latest.md/.json (quick.md/.json with --quick)")
     parser.add_argument("--corpus", type=Path, default=BENCH / "corpus",
                         help="folder for the generated corpora")
+    parser.add_argument("--profile", type=int, metavar="FILES",
+                        help="instead: profile one build of FILES files with pyinstrument")
     args = parser.parse_args(argv)
-
-    plan = parse_plan(args.sizes, args.rounds, args.quick)
     env = {**os.environ, "SOURCE_DATE_EPOCH": PINNED_EPOCH}
     args.results.mkdir(parents=True, exist_ok=True)
+    if args.profile:
+        try:
+            report = profile(args.profile, args.seed, args.corpus, args.results, env)
+        except StepFailed as failure:
+            print(f"FEHLER: {failure}", file=sys.stderr)
+            return 1
+        print(report.read_text(encoding="utf-8"))
+        print(f"Profil: {report}")
+        return 0
+
+    plan = parse_plan(args.sizes, args.rounds, args.quick)
     started = time.perf_counter()
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-", dir=args.results) as work:
