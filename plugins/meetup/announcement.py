@@ -32,20 +32,24 @@ def _heading_matches(pattern: re.Pattern, section: Section) -> bool:
     return bool(section.level) and pattern.match(fold(plain_text(section.title))) is not None
 
 
-def _when_lines(document: Document) -> list[Line]:
+def _when_lines(document: Document, ignored: frozenset[int] = frozenset()) -> list[Line]:
+    """Lines of "Wann" sections and labelled "Wann:" lines outside the ``ignored`` sections."""
     lines: dict[int, Line] = {}
-    for section in document.sections:
+    for index, section in enumerate(document.sections):
+        if index in ignored:
+            continue
         if _heading_matches(_WHEN_HEADING, section):
             lines[section.line] = Line(section.line, section.title)
             lines.update((line.number, line) for line in section.body)
-    for line in document.text_lines():
-        if _WHEN_LINE.match(fold(plain_text(line.text))):
-            lines[line.number] = line
+        for line in section.body:
+            if _WHEN_LINE.match(fold(plain_text(line.text))):
+                lines[line.number] = line
     return [lines[number] for number in sorted(lines)]
 
 
-def has_when(document: Document) -> bool:
-    return bool(_when_lines(document))
+def has_when(document: Document, ignored: frozenset[int] = frozenset()) -> bool:
+    """A report's "next" section may say "Wann: …" too; pass its sections as ``ignored``."""
+    return bool(_when_lines(document, ignored))
 
 
 def _meeting(document: Document, published: dt.date, default_time: dt.time | None,

@@ -50,10 +50,19 @@ def _kind(document: Document, category: str | None) -> tuple[Kind, list[Problem]
     return _kind_from_sections(document), []
 
 
+def _next_subtrees(document: Document) -> frozenset[int]:
+    """Indices of the "next" sections and their subsections."""
+    indices = set()
+    for index in next_section_indices(document):
+        indices.update(range(index, index + len(document.subtree(index))))
+    return frozenset(indices)
+
+
 def _kind_from_sections(document: Document) -> Kind:
-    if has_when(document):
+    next_sections = _next_subtrees(document)
+    if has_when(document, ignored=next_sections):
         return "announcement"
-    if document.metadata.get("next") is not None or next_section_indices(document):
+    if document.metadata.get("next") is not None or next_sections:
         return "report"
     for section in document.sections:
         if section.level and (is_participants_heading(section.title)
@@ -76,11 +85,10 @@ def _problems(pairs) -> tuple[Problem, ...]:
 
 def _held_talks(document: Document):
     """Talk headings outside the "next" section (talks planned there are not held)."""
-    planned = {id(section) for index in next_section_indices(document)
-               for section in document.subtree(index)}
+    planned = _next_subtrees(document)
     talks = []
-    for section in document.sections:
-        if section.level >= 2 and id(section) not in planned:
+    for index, section in enumerate(document.sections):
+        if section.level >= 2 and index not in planned:
             if talk := talk_from_heading(section.title):
                 talks.append(talk)
     return tuple(talks)

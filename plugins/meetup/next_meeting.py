@@ -20,6 +20,9 @@ from .talks import is_placeholder, planned_items
 _HEADING = re.compile(
     r"(?:next(?:\s+(?:meeting|meetup|date|treffen))?"
     r"|naechste[rs]?\s+(?:termin|treffen|meetup)|naechster\s+meetup-termin)(?![\w-])"
+    # After the words: nothing, a colon, a bracket, "am …" or a date; so
+    # "Next steps" stays an ordinary heading.
+    r"\s*(?:$|[:(–-]|(?:am|im|on)\b|.*[0-9])"
 )
 # A line that gives the time on its own: "Zeit: 19 Uhr", "- Beginn 18:30", "18:30 Uhr".
 _TIME_LABEL = re.compile(r"[\W_]*(?:zeit|uhrzeit|time|beginn|start|um|ab)\b", re.IGNORECASE)

@@ -151,3 +151,9 @@ def test_core_modules_import_only_the_standard_library_and_each_other(module):
         elif isinstance(node, ast.Import):
             for alias in node.names:
                 assert alias.name.split(".")[0] in sys.stdlib_module_names, alias.name
+
+
+def test_a_wann_line_in_the_next_section_keeps_a_report_a_report():
+    facts = facts_of("### next\n\n- Wann: 16.4.2024, 18:30 Uhr\n")
+    assert facts.kind == "report"
+    assert facts.next == NextMeeting(MeetingTime(D(2024, 4, 16), T(18, 30)), (), line=6)

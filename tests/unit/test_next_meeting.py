@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from meetup.model import MeetingTime, NextMeeting
+from meetup.next_meeting import is_next_heading
 from textbuilders import body_line, facts_of, messages
 
 D = dt.date
@@ -209,3 +210,12 @@ def test_the_seed_placeholder_leaves_no_talk():
     facts = next_of("### next\n\n- date: 2020-11-17\n- talks:\n  - (meldet euch wenn ihr Vorträge habt!)",
                     "2020-10-20 20:00")
     assert facts.next == NextMeeting(MeetingTime(D(2020, 11, 17)), (), body_line(7))
+
+
+@pytest.mark.parametrize("heading, is_next", [
+    ("### next", True), ("## next:", True), ("### Next meeting", True), ("### nächster Termin", True),
+    ("### Naechstes Treffen", True), ("### Nächstes Treffen am 21.5.", True), ("### Nächster Termin (vorläufig)", True),
+    ("### Next steps", False), ("### Nächster Schritt", False), ("### Nextcloud: Dateien teilen", False),
+])
+def test_next_headings(heading, is_next):
+    assert is_next_heading(heading.lstrip("# ")) is is_next
