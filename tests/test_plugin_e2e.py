@@ -170,12 +170,13 @@ def test_pages_show_the_participants_partial_and_a_linked_next_card(november):
     seed = november.article("2020-10-20-bericht.md")
     soup = BeautifulSoup(november.page(seed["url"]).read_text(encoding="utf-8"), "html.parser")
     participants = soup.select_one("div.participants")
-    names = [li.get_text(" ", strip=True) for li in participants.select("li")]
-    assert names[2] == "Philipp, ML-Engineer & start-up co-founder"
-    assert names[-1] == "+ 5 weitere"
+    people = [li.get_text(" ", strip=True) for li in participants.select("li")]
+    assert len(people) == 5  # four named, one line for the five others
+    assert people[2].startswith("Philipp") and "ML-Engineer & start-up co-founder" in people[2]
+    assert "5 weitere" in people[-1]
     assert participants.select_one(".count").get_text(strip=True) == "9 Teilnehmende"
     # The list as written is gone: each name shows once, in the partial.
-    assert soup.get_text().count("Jens, Data Scientist") == 1
+    assert soup.get_text().count("AKKA") == 1
 
     card = soup.select_one("div.next-card")
     assert card.find_previous(re.compile("h[1-6]")).get_text(strip=True) == "next"
