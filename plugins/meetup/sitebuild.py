@@ -129,16 +129,15 @@ def build(
     _refuse_dangerous_output(output, settings, Path(settings_file))
     _refuse_paths_outside(settings)
 
-    problems = check(settings)
-    failures = [str(problem) for problem in contentcheck.errors(problems)]
-    if failures:
-        raise BuildFailed(failures)
-    hints = [str(problem) for problem in problems if problem.severity != "error"]
-    for hint in hints:
-        log(hint)
-
     with _build_lock(output):
         _clean_leftovers(output)
+        problems = check(settings)
+        failures = [str(problem) for problem in contentcheck.errors(problems)]
+        if failures:
+            raise BuildFailed(failures)
+        hints = [str(problem) for problem in problems if problem.severity != "error"]
+        for hint in hints:
+            log(hint)
         staging = _make_staging(output)
         collector = _Collector()
         root = logging.getLogger()
@@ -233,11 +232,15 @@ def _refuse_paths_outside(settings: dict) -> None:
 def _build_lock(output: Path):
     """Builds into the same parent folder take turns (released when the process dies)."""
     parent = output.parent
+    blocking = next((p for p in [parent, *parent.parents] if p.exists() and not p.is_dir()), None)
+    if blocking is not None:
+        raise BuildFailed([f"Ausgabeordner {output} nicht anlegbar ({blocking} ist eine Datei, kein Ordner)"])
     try:
         parent.mkdir(parents=True, exist_ok=True)
         handle = os.open(parent, os.O_RDONLY)
     except OSError as error:
-        raise BuildFailed([f"Ausgabeordner {output} nicht anlegbar: {_describe(error)}"]) from None
+        reason = _WRITE_ERRORS.get(error.errno, error.strerror or str(error))
+        raise BuildFailed([f"Ausgabeordner {output} nicht anlegbar ({reason})"]) from None
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -262,7 +265,10 @@ def _clean_leftovers(output: Path) -> None:
     """
     olds = _leftovers(output, OLD_MARK)
     if olds and not output.exists():
-        os.replace(olds[-1], output)
+        try:
+            os.replace(olds[-1], output)
+        except OSError as error:
+            raise BuildFailed([f"{olds[-1]} (die vorige Site) nicht zurückholbar: {_describe(error)}"]) from None
         olds = olds[:-1]
     for leftover in _leftovers(output, STAGING_MARK) + olds:
         logger.info("removing %s left by an interrupted build", leftover)
@@ -273,7 +279,9 @@ def _make_staging(output: Path) -> Path:
     try:
         return Path(tempfile.mkdtemp(prefix=f".{output.name}{STAGING_MARK}", dir=output.parent))
     except OSError as error:
-        raise BuildFailed([f"kann in {output.parent} nicht schreiben: {_describe(error)}"]) from None
+        reason = _WRITE_ERRORS.get(error.errno, error.strerror or str(error))
+        raise BuildFailed([f"kann in {output.parent} nicht schreiben ({reason}); "
+                           f"der Build legt die neue Site dort an, bevor er {output.name}/ ersetzt"]) from None
 
 
 def _index_search(site: Path) -> list[str]:
