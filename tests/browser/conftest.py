@@ -6,6 +6,7 @@ page makes is recorded: a test that lets a request leave the machine fails.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import socket
 import subprocess
@@ -17,9 +18,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from helpers import require_tool
+from helpers import PINNED_EPOCH, require_tool
 
-from browser_tools import CHROMIUM, CHROMIUM_ARGS, LOCAL_HOSTS
+from browser_tools import CHROMIUM, CHROMIUM_ARGS, LOCAL_HOSTS, WIDTHS
+
+PINNED_NOW = dt.datetime.fromtimestamp(PINNED_EPOCH, dt.timezone.utc)
 
 
 def pytest_collection_modifyitems(config, items):
@@ -112,7 +115,7 @@ def open_context(browser):
     contexts = []
 
     def make(width: int = WIDTHS["desktop"], *, color_scheme: str = "light",
-             javascript: bool = True, height: int = 900):
+             javascript: bool = True, height: int = 900, now: dt.datetime | None = PINNED_NOW):
         context = browser.new_context(
             viewport={"width": width, "height": height},
             color_scheme=color_scheme,
@@ -120,6 +123,10 @@ def open_context(browser):
             locale="de-DE",
             timezone_id="Europe/Berlin",
         )
+        if now is not None:
+            # The page's clock starts where the build's did (SOURCE_DATE_EPOCH)
+            # and then runs on: the "past meeting" script sees the same "now".
+            context.clock.install(time=now)
         log = RequestLog()
         context.on("request", log.record)
         context.request_log = log
