@@ -7,6 +7,7 @@ content and SOURCE_DATE_EPOCH give byte-identical files.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
 import re
@@ -163,6 +164,14 @@ def upcoming_event(upcoming: UpcomingMeeting, *, summary: str, siteurl: str) -> 
     )
 
 
+@functools.lru_cache(maxsize=64)
+def _vtimezone(zone: dt.tzinfo, first_year: int, last_year: int) -> icalendar.Timezone:
+    """The VTIMEZONE of ``zone`` for the years in use: small files stay small,
+    and the many one-meeting files of a build share one computation."""
+    return icalendar.Timezone.from_tzinfo(zone, first_date=dt.date(first_year, 1, 1),
+                                          last_date=dt.date(last_year, 1, 1))
+
+
 def calendar_bytes(events: Sequence[CalendarEvent], *, domain: str, now: dt.datetime,
                    name: str) -> bytes:
     """An RFC 5545 calendar of ``events`` (sorted by start) with its VTIMEZONE.
@@ -176,6 +185,13 @@ def calendar_bytes(events: Sequence[CalendarEvent], *, domain: str, now: dt.date
     calendar.add("calscale", "GREGORIAN")
     if name:
         calendar.add("x-wr-calname", name)
+    if events:
+        zones = {e.start.tzinfo for e in events}
+        if len(zones) != 1:
+            raise ValueError(f"events in more than one time zone: {sorted(map(str, zones))}")
+        first = min(e.start for e in events).year
+        last = max(e.end for e in events).year
+        calendar.add_component(_vtimezone(zones.pop(), first - 1, last + 2))
     stamp = now.astimezone(dt.timezone.utc)
     for item in sorted(events, key=lambda e: e.start):
         event = icalendar.Event()
@@ -192,11 +208,4 @@ def calendar_bytes(events: Sequence[CalendarEvent], *, domain: str, now: dt.date
             event.add("description", "\n".join(item.talks))
         event.add("status", "TENTATIVE" if item.tentative else "CONFIRMED")
         calendar.add_component(event)
-    if events:
-        first = min(e.start for e in events).date()
-        last = max(e.end for e in events).date()
-        # A VTIMEZONE covering just the years in use keeps small files small.
-        calendar.add_missing_timezones(
-            first_date=dt.date(first.year - 1, 1, 1), last_date=dt.date(last.year + 2, 1, 1)
-        )
     return calendar.to_ical()

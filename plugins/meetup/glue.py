@@ -317,12 +317,13 @@ def write_files(context: dict, settings: dict, output_path: str) -> None:
     if upcoming is not None and upcoming.date not in events:
         events[upcoming.date] = feeds.upcoming_event(upcoming, summary=config.calendar_name,
                                                      siteurl=absolute)
-    for day, event in events.items():
-        _write(output_path, meeting_ics_url(day), calendar([event]))
+    single = {day: calendar([event]) for day, event in events.items()}
+    for day, data in single.items():
+        _write(output_path, meeting_ics_url(day), data)
     for meeting in meetings:
         for article in (meeting.report, meeting.announcement):
             if article is not None and article.meetup_ics_url:
-                _write(output_path, article.meetup_ics_url, calendar([events[meeting.date]]))
+                _write(output_path, article.meetup_ics_url, single[meeting.date])
     _write(output_path, config.settings["MEETUP_ICS_SAVE_AS"], calendar(list(events.values())))
 
     articles = [
