@@ -225,3 +225,76 @@ def test_favicon_is_linked_and_shipped(demo_site, dev_pages):
         file = demo_site / urlsplit(target).path.lstrip("/")
         assert file.is_file(), (path, target)
         assert ET.parse(file).getroot().tag == "{http://www.w3.org/2000/svg}svg"
+
+
+def resolve(page_path: str, href: str) -> str:
+    """Site-relative path of a link found on ``page_path`` (dev build)."""
+    return urlsplit(urljoin(f"http://site/{page_path}", href)).path.lstrip("/")
+
+
+def report_count(soup) -> str | None:
+    widget = soup.select_one("article .participants .count")
+    return widget.get_text() if widget else None
+
+
+def test_archive_lists_every_meeting_by_year_with_counts(dev_pages):
+    archive = dev_pages["archiv/"]
+    years = [int(h2.get_text()) for h2 in archive.select("main section > h2")]
+    assert years == sorted(years, reverse=True) and len(years) >= 2
+    linked = {resolve("archiv/", a["href"]) for a in archive.select("main a[href]")}
+    articles = {p for p in dev_pages if p.startswith(("bericht-", "einladung-"))}
+    assert articles <= linked, articles - linked
+    for item in archive.select("ul.meetings > li"):
+        link = item.find("a")
+        target = resolve("archiv/", link["href"])
+        if target.startswith("bericht-"):
+            # The count in the archive is the one the report shows.
+            assert item.select_one(".count").get_text() == report_count(dev_pages[target]), target
+        assert item.find("time")["datetime"][:4] == item.find_parent("section").h2.get_text()
+
+
+def test_talks_page_links_held_talks_to_their_report(dev_pages):
+    talks = dev_pages["vortraege/"]
+    entries = talks.select("ul.talks > li")
+    assert len(entries) >= 20
+    held = planned = 0
+    for entry in entries:
+        title = entry.find("strong").get_text()
+        target = resolve("vortraege/", entry.select_one(".links a")["href"])
+        linked_page = dev_pages[target]
+        # Every entry leads to the page of its own meeting.
+        meeting_day = linked_page.select_one("article .meta time")["datetime"][:10]
+        assert meeting_day == entry.find("time")["datetime"], (title, target)
+        page_text = linked_page.find("article").get_text().replace("\xa0", " ")
+        if entry.select_one(".badge"):
+            planned += 1
+        else:
+            held += 1
+            assert target.startswith("bericht-") and title in page_text, (title, target)
+    assert held and planned
+    intro = talks.find("main").find("p").get_text()
+    assert intro.startswith(f"{held} gehaltene Vorträge, dazu {planned} angekündigte")
+
+
+def test_statistics_chart_table_and_figures_agree_with_the_reports(dev_pages):
+    stats = dev_pages["statistik/"]
+    svg = stats.select_one("figure svg.chart")
+    assert svg["role"] == "img"
+    labelled = svg["aria-labelledby"].split()
+    assert all(svg.find(id=label) for label in labelled)
+    rows = stats.select("table")[1].select("tbody tr")
+    assert len(svg.select("circle")) == len(rows) >= 10
+    counts = {}
+    for path, soup in dev_pages.items():
+        text = report_count(soup) if path.startswith("bericht-") else None
+        if text:
+            day = soup.select_one("article .meta time")["datetime"][:10]
+            counts[day] = int(re.search(r"\d+", text).group())
+    table = {row.find("time")["datetime"]: int(re.search(r"\d+", row.select("td")[1].get_text()).group())
+             for row in rows}
+    assert table == counts
+    figures = [li.get_text(" ") for li in stats.select(".key-figures li")]
+    average = sum(counts.values()) / len(counts)
+    assert f"{average:.1f}".replace(".", ",").removesuffix(",0") in figures[1]
+    top = max(counts.values())
+    assert figures[2].startswith(f"{top} ")

@@ -8,11 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -20,7 +15,7 @@ import pytest
 
 from helpers import PINNED_EPOCH, require_tool
 
-from browser_tools import CHROMIUM, CHROMIUM_ARGS, LOCAL_HOSTS, WIDTHS
+from browser_tools import CHROMIUM, CHROMIUM_ARGS, LOCAL_HOSTS, WIDTHS, SiteServer
 
 PINNED_NOW = dt.datetime.fromtimestamp(PINNED_EPOCH, dt.timezone.utc)
 
@@ -31,45 +26,6 @@ def pytest_collection_modifyitems(config, items):
         if here in Path(str(item.path)).resolve().parents:
             item.add_marker(pytest.mark.browser)
             item.add_marker(pytest.mark.slow)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class SiteServer:
-    """``python -m http.server`` on a free local port, stopped by its PID."""
-
-    def __init__(self, root: Path):
-        self.root = root
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}/"
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "http.server", "--bind", "127.0.0.1",
-             "--directory", str(root), str(self.port)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 15
-        while True:
-            try:
-                urllib.request.urlopen(self.url, timeout=1).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline or self.process.poll() is not None:
-                    self.stop()
-                    raise RuntimeError(f"http.server for {root} did not start")
-                time.sleep(0.05)
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
 
 
 @pytest.fixture(scope="session")
