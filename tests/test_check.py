@@ -82,6 +82,8 @@ CASES = {
                         "„Url: https://evil.example/“ zeigt aus dem Ausgabeordner heraus"),
     "unknown status": ("Title: Bericht\nDate: 2025-05-20\nStatus: entwurf\n\nText\n", 3,
                        "erlaubt sind published, draft, hidden"),
+    "template not in the theme": ("Title: Bericht\nDate: 2025-05-20\nTemplate: spezial\n\nText\n", 3,
+                                  "„Template: spezial“: die Vorlage spezial.html gibt es im Theme nicht"),
     "missing link target": ("Title: Bericht\nDate: 2025-05-20\n\nSiehe [a]({filename}fehlt.md).\n",
                             4, "Link {filename}fehlt.md: Datei fehlt.md gibt es im Content-Ordner nicht"),
     "missing image": ("Title: Bericht\nDate: 2025-05-20\n\nText\n\n![Foto]({static}images/x.png)\n",
@@ -104,6 +106,11 @@ def test_rule(tmp_path, settings, case):
 def test_good_file_has_no_problem(tmp_path, settings):
     write(tmp_path, "2025-05-20-bericht.md", GOOD)
     write(tmp_path, "pages/about.md", "Title: Über uns\n\nWir treffen uns monatlich.\n")
+    assert check(tmp_path, settings) == []
+
+
+def test_template_of_the_theme_is_accepted(tmp_path, settings):
+    write(tmp_path, "pages/about.md", "Title: Über uns\nTemplate: page\n\nText\n")
     assert check(tmp_path, settings) == []
 
 

@@ -408,6 +408,10 @@ def _check_headers(source: _Source, settings: Mapping) -> list[ContentProblem]:
             problem(entry[0], f"„{entry[1]}: {entry[2]}“ zeigt aus dem Ausgabeordner heraus "
                               "(absolut, mit .. oder mit Schema); erlaubt sind Pfade "
                               "innerhalb wie bericht/index.html")
+    template = source.header("template")
+    if template is not None and not _template_exists(template[2], settings):
+        problem(template[0], f"„{template[1]}: {template[2]}“: die Vorlage {template[2]}.html "
+                             "gibt es im Theme nicht")
     status = source.header("status")
     if status is not None and status[2].lower() not in STATUSES:
         problem(status[0], f"„{status[1]}: {status[2]}“: erlaubt sind "
@@ -418,6 +422,17 @@ def _check_headers(source: _Source, settings: Mapping) -> list[ContentProblem]:
         problem(max(line for line, _, _ in source.headers.values()),
                 "nur Kopfzeilen, kein Text", "warning")
     return found
+
+
+def _template_exists(name: str, settings: Mapping) -> bool:
+    """Whether Pelican finds ``name``.html in the theme (or its overrides)."""
+    if not name or name.startswith("!") or not settings.get("THEME"):
+        return True  # "!simple/…" and friends: Pelican's own themes
+    folders = [Path(settings["THEME"]) / "templates",
+               *map(Path, settings.get("THEME_TEMPLATES_OVERRIDES", []))]
+    if not any(folder.is_dir() for folder in folders):
+        return True  # a theme we cannot see from here; Pelican will tell
+    return any((folder / f"{name}.html").is_file() for folder in folders)
 
 
 def _date_problem(key: str, value: str) -> str | None:
