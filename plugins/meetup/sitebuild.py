@@ -130,8 +130,14 @@ def build(
     _refuse_paths_outside(settings)
 
     with _build_lock(output):
-        _clean_leftovers(output)
-        problems = check(settings)
+        try:
+            _clean_leftovers(output)
+        except OSError as error:
+            raise BuildFailed([f"Reste eines abgebrochenen Builds nicht entfernbar: {_describe(error)}"]) from None
+        try:
+            problems = check(settings)
+        except Exception as error:  # a bug in the check must not end in a traceback
+            raise BuildFailed([f"Inhaltsprüfung abgebrochen: {type(error).__name__}: {error}"]) from None
         failures = [str(problem) for problem in contentcheck.errors(problems)]
         if failures:
             raise BuildFailed(failures)
