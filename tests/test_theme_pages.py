@@ -298,3 +298,14 @@ def test_statistics_chart_table_and_figures_agree_with_the_reports(dev_pages):
     assert f"{average:.1f}".replace(".", ",").removesuffix(",0") in figures[1]
     top = max(counts.values())
     assert figures[2].startswith(f"{top} ")
+
+
+def test_the_only_script_on_ordinary_pages_is_the_tiny_past_meeting_check(dev_pages):
+    for path, soup in dev_pages.items():
+        inline = [s for s in soup.find_all("script") if not s.get("src") and not s.get("type")]
+        assert len(inline) == 1, path
+        code = inline[0].string
+        assert len(code.encode("utf-8")) < 1024, (path, len(code))
+        assert "Letztes Treffen" in code and "data-end" in code
+        # It follows the box it changes, so it runs before the first paint.
+        assert inline[0].find_previous(id="next-meetup") is not None

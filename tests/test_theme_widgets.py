@@ -3,6 +3,7 @@ no next date at all, the privacy setting, markup in participant lists."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -86,3 +87,18 @@ def test_markup_in_participant_lists_is_shown_as_text(tentative_site):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     # The raw Markdown list is replaced, not repeated below the widget.
     assert len(re.findall(r"Carla Beispiel", soup.find("article").get_text())) == 1
+
+
+def test_event_attendance_mode_from_place_or_title(tentative_site):
+    def event(path):
+        script = soup_of(tentative_site, path).find("script", type="application/ld+json")
+        return json.loads(script.string)
+
+    usual = event(REPORT_PATH)
+    assert usual["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+    assert usual["location"] == {"@type": "Place", "name": "Stuttgart", "address": "Stuttgart"}
+    assert usual["startDate"] == "2025-10-21T18:30:00+02:00"
+    virtual = event("bericht-virtuelles-treffen-im-september-2025/index.html")
+    assert virtual["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
+    assert virtual["location"]["@type"] == "VirtualLocation"
+    assert virtual["startDate"] == "2025-09-16T19:00:00+02:00"

@@ -339,12 +339,13 @@ def test_print_layout_drops_navigation(served_site, demo_site, open_page, screen
     page = open_page(served_site.url, newest_report_path(demo_site))
     page.emulate_media(media="print")
     hidden = page.evaluate("""() => [
-        'header nav', 'footer nav', '.skip', '.post-nav', '#next-meetup .calendar'
+        'header nav', 'footer nav', '.skip', '.post-nav', 'aside#next-meetup',
+        '#next-meetup .calendar'
     ].map(selector => {
         const element = document.querySelector(selector);
         return element ? getComputedStyle(element).display : 'missing';
     })""")
-    assert hidden == ["none", "none", "none", "none", "none"], hidden
+    assert hidden == ["none"] * 6, hidden
     assert page.locator("article h1").is_visible()
     assert page.locator("article .participants").is_visible()
     page.screenshot(path=screenshot_dir / "report-print.png", full_page=True)

@@ -42,12 +42,23 @@ Summary: Ein kurzer Bericht.
 Termin: 18. November 2025
 """
 
+# No place given, but the title says it was online.
+VIRTUAL_REPORT = """\
+Title: Bericht (virtuelles) Treffen im September 2025
+Date: 2025-09-16 19:00
+
+### Teilnehmer
+
+- Dora, Data Engineer, Remote GmbH
+"""
+
 
 def build_tiny_site(root: Path, **settings) -> Path:
     """Build the tiny content with the project's settings plus ``settings``."""
     content = root / "content"
     content.mkdir(parents=True)
     (content / "2025-10-21-bericht.md").write_text(REPORT, encoding="utf-8")
+    (content / "2025-09-16-bericht.md").write_text(VIRTUAL_REPORT, encoding="utf-8")
     settings_path = write_settings(root / "settings.py", CACHE_CONTENT=False,
                                    LOAD_CONTENT_CACHE=False, **settings)
     output = root / "output"
