@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from .markdown_text import fold, list_item, mask_non_text
+from .markdown_text import fold, mask_non_text
 
 MentionKind = Literal["labelled", "alone", "other"]
 
@@ -169,25 +169,28 @@ def _calendar_date(day: int, month: int, year: int | None, not_before: dt.date,
     return resolved, None
 
 
-def _strip_markup_prefix(prefix: str) -> str:
-    prefix = prefix.rstrip()
-    item = list_item(prefix + " x")  # a list marker alone has no content yet
-    if item is not None:
-        prefix = item.content[:-1]
-    return prefix.strip(" \t*_>#")
+# Where the text of a line starts: after indentation, a list marker, ">" and
+# emphasis.  "18. Juni" at the start is a date, but Markdown also reads "18. "
+# as a list marker; prefixes are taken from min(start of text, date).
+_LINE_TEXT_START = re.compile(r"[ \t]*(?:(?:[-*+]|[0-9]{1,9}[.)])[ \t]+)?[ \t*_>#]*")
+# A label is a few words; a longer prefix makes the date part of a sentence.
+# Looking at a bounded prefix keeps a line with thousands of dates linear.
+_LONGEST_LABEL = 60
 
 
-def _kind(prefix: str, suffix: str) -> tuple[MentionKind, int | None]:
-    """The mention's kind and the weekday written before it, if any."""
-    prefix = _strip_markup_prefix(prefix)
+def _kind(masked: str, text_start: int, start: int, end: int) -> tuple[MentionKind, int | None]:
+    """The mention's kind and the weekday written right before it, if any."""
+    prefix = masked[max(min(text_start, start), start - _LONGEST_LABEL):start].rstrip().strip(" \t*_>#")
     weekday = None
-    if weekday_match := _WEEKDAY_BEFORE.search(prefix[-40:]):
+    if weekday_match := _WEEKDAY_BEFORE.search(prefix):
         name = weekday_match["weekday"].lower()
         weekday = WEEKDAYS.get(name, WEEKDAY_ABBREVIATIONS.get(name))
         prefix = prefix[: len(prefix) - len(weekday_match[0])]
+    if start - text_start > _LONGEST_LABEL:
+        return "other", weekday
     prefix = _FILLER_BEFORE.sub("", prefix).strip(" \t*_:,")
     if not prefix:
-        return ("alone" if _REMARK_AFTER.fullmatch(suffix) else "other"), weekday
+        return ("alone" if _REMARK_AFTER.fullmatch(masked, end) else "other"), weekday
     if fold(prefix) in DATE_LABELS:
         return "labelled", weekday
     return "other", weekday
@@ -196,6 +199,7 @@ def _kind(prefix: str, suffix: str) -> tuple[MentionKind, int | None]:
 def find_dates(line: str, *, not_before: dt.date) -> list[DateMention]:
     """Every date on one line; a date without a year is the first on/after ``not_before``."""
     masked = mask_non_text(line)
+    text_start = _LINE_TEXT_START.match(masked).end()
     mentions = []
     for match in _DATE.finditer(masked):
         day, month, year = _date_parts(match)
@@ -204,7 +208,7 @@ def find_dates(line: str, *, not_before: dt.date) -> list[DateMention]:
         time_match = _TIME_AFTER_DATE.match(masked, match.end())
         end = time_match.end() if time_match else match.end()
         written = line[match.start():end].strip()
-        kind, weekday = _kind(masked[: match.start()], masked[end:])
+        kind, weekday = _kind(masked, text_start, match.start(), end)
         date, problem = _calendar_date(day, month, year, not_before, line[match.start():match.end()])
         time, time_problem = _time_of(time_match)
         problem = problem or time_problem
@@ -219,9 +223,8 @@ def find_dates(line: str, *, not_before: dt.date) -> list[DateMention]:
 
 def find_time(line: str) -> tuple[dt.time | None, str | None]:
     """The first time of day on a line ("18:30", "19 Uhr", "18.30 Uhr")."""
-    masked = mask_non_text(line)
-    for date_match in _DATE.finditer(masked):  # "18.06." is a date, not 18:06
-        masked = masked[: date_match.start()] + " " * len(date_match[0]) + masked[date_match.end():]
+    # "18.06." is a date, not 18:06: blank dates before looking for a time.
+    masked = _DATE.sub(lambda match: " " * len(match[0]), mask_non_text(line))
     return _time_of(_TIME_ANYWHERE.search(masked))
 
 

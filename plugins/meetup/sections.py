@@ -39,12 +39,10 @@ class Document:
     def subtree(self, index: int) -> list[Section]:
         """The section at ``index`` and the deeper sections that follow it."""
         parent = self.sections[index]
-        result = [parent]
-        for section in self.sections[index + 1:]:
-            if section.level <= parent.level:
-                break
-            result.append(section)
-        return result
+        end = index + 1
+        while end < len(self.sections) and self.sections[end].level > parent.level:
+            end += 1
+        return list(self.sections[index:end])
 
     def text_lines(self) -> list[Line]:
         """Every body line outside code, in file order (headings left out)."""
