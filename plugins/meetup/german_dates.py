@@ -84,7 +84,7 @@ _TIME_WORD = r"(?:(?:um|ab|at|from|gegen|von)[ ]+)?"
 _TIME_AFTER_DATE = re.compile(rf"[ ]*(?:[,/–-]|T)?[ ]*{_TIME_WORD}{_TIME}", re.IGNORECASE)
 _TIME_ANYWHERE = re.compile(rf"(?<![0-9.:]){_TIME_WORD}{_TIME}", re.IGNORECASE)
 _WEEKDAY_BEFORE = re.compile(
-    rf"(?P<weekday>{_alternation(WEEKDAYS)}|(?:{_alternation(WEEKDAY_ABBREVIATIONS)})(?=[.,]))"
+    rf"(?<!\w)(?P<weekday>{_alternation(WEEKDAYS)}|(?:{_alternation(WEEKDAY_ABBREVIATIONS)})(?=[.,]))"
     r"\.?,?(?:[ ]*(?:der|den|am|the))?[ ]*$",
     re.IGNORECASE,
 )

@@ -76,10 +76,12 @@ def test_formats(line, date, time):
     ("am 18.6.2019", "alone"),
     ("Wir sehen uns am 18.6.2019.", "other"),
     ("Hackathon: 18.6.2019", "other"),
+    ("Wir treffen uns also, 18.6.2019", "other"),  # "so," inside "also," is no Sunday
     ("18.6.2019: Hackathon", "other"),
 ])
 def test_kinds(line, kind):
-    assert only(line).kind == kind
+    mention = only(line)
+    assert (mention.kind, mention.problem) == (kind, None)
 
 
 @pytest.mark.parametrize("line", [
@@ -132,3 +134,10 @@ def test_the_last_possible_day_does_not_overflow():
 ])
 def test_find_time(line, time):
     assert find_time(line)[0] == time
+
+
+def test_a_line_with_twenty_thousand_dates_is_read():
+    # Linear per line: a quadratic step here would make this test run for a minute.
+    mentions = find_dates("29.4./30.4. " * 10_000, not_before=NOT_BEFORE)
+    assert len(mentions) == 20_000
+    assert {m.kind for m in mentions} == {"other"}
