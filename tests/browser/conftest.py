@@ -92,7 +92,7 @@ def open_context(browser):
     yield make
     for context in contexts:
         outside = context.request_log.outside()
-        context.close()
+        context.close()  # closing twice is harmless
         assert not outside, f"requests left 127.0.0.1: {outside}"
 
 

@@ -273,28 +273,33 @@ def test_search_page_without_javascript_points_to_the_archive(served_site, open_
 
 
 def test_report_pages_are_light(served_site, demo_site, open_context):
-    """Every report without images: <= 20 KB and <= 3 requests (HTML, one
-    stylesheet, at most one small script), system fonts only."""
+    """Every report without images, loaded as a first visit: <= 20 KB and <= 3
+    requests (HTML, one stylesheet, at most one small script; the favicon
+    Chromium asks for counts too), system fonts only."""
     reports = [p for p in html_pages(demo_site) if p.startswith("bericht-")]
     measured = 0
     for path in reports:
         html = (demo_site / path / "index.html").read_text(encoding="utf-8")
         if "<img" in html:
             continue
-        context = open_context(width=WIDTHS["phone"])
-        page = context.new_page()
+        # A fresh context per page: an empty cache, so every byte is counted.
+        page = open_context(width=WIDTHS["phone"]).new_page()
         requests = []
         page.on("requestfinished", lambda request: requests.append(request))
         page.goto(served_site.url + path, wait_until="load")
-        kinds = [request.resource_type for request in requests]
-        total = sum(request.sizes()["responseBodySize"] + request.sizes()["responseHeadersSize"]
-                    for request in requests)
+        kinds = sorted(request.resource_type for request in requests)
+        sizes = [request.sizes() for request in requests]
+        total = sum(size["responseBodySize"] + size["responseHeadersSize"] for size in sizes)
         assert len(requests) <= 3, f"{path}: {[r.url for r in requests]}"
         assert kinds.count("document") == 1 and kinds.count("stylesheet") == 1, kinds
         assert kinds.count("script") <= 1 and "font" not in kinds, kinds
+        others = [r.url for r in requests if r.resource_type not in ("document", "stylesheet", "script")]
+        assert all(url.endswith("/favicon.svg") for url in others), others
         assert total <= 20 * 1024, f"{path}: {total} bytes"
         assert page.evaluate("document.fonts.size") == 0  # no @font-face anywhere
+        page.context.close()
         measured += 1
+        print(f"{path}: {len(requests)} requests, {total} bytes")
     assert measured >= 10
 
 
