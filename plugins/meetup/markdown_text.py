@@ -75,14 +75,19 @@ def _link_target_url(target: str) -> str:
     return target.strip().split(" ", 1)[0].strip("<>") if target.strip() else ""
 
 
-def plain_text(markdown: str) -> str:
-    """What a reader sees of one line: links reduced to their text, no markup."""
+def plain_text(markdown: str, keep_html: bool = False) -> str:
+    """What a reader sees of one line: links reduced to their text, no markup.
+
+    ``keep_html`` keeps HTML tags as literal text: what stands in a name is
+    shown as written (escaped), never dropped or run.
+    """
     text = _without_html_comments(markdown)
     text = _IMAGE.sub(lambda m: m[1], text)
     text = _LINK.sub(lambda m: m["text"], text)
     text = _REF_LINK.sub(lambda m: m["text"], text)
     text = _AUTOLINK.sub(lambda m: m["url"], text)
-    text = _HTML_TAG.sub(" ", text)
+    if not keep_html:
+        text = _HTML_TAG.sub(" ", text)
     text = _CODE_SPAN.sub(lambda m: m["code"], text)
     text = _EMPHASIS.sub("", text)
     text = _ESCAPE.sub(lambda m: m[1], text)

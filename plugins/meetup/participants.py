@@ -93,7 +93,7 @@ def _take_totals(tally: _Tally, line: Line, folded: str) -> str:
 
 def _read_item(tally: _Tally, line: Line, content: str, plus_marker: bool) -> None:
     """One list item (or "+…" line): extra people, an open "+ weitere" or a person."""
-    text = plain_text(content)
+    text = plain_text(content, keep_html=True)
     written = fold(text).strip()
     if not written:
         return  # an empty list item

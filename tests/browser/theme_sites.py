@@ -11,11 +11,11 @@ from pathlib import Path
 
 from helpers import build_site, write_settings
 
-# A name that reads "<script>alert(1)</script>": written with entities, as
-# Markdown wants text that looks like a tag.  Autoescaping must keep it text.
+# A participant written as "<script>alert(1)</script>": the widget shows what
+# was written, as text.  Autoescaping must keep it text.
 HOSTILE_NAME = "<script>alert(1)</script>"
-HOSTILE_NAME_SOURCE = "&lt;script&gt;alert(1)&lt;/script&gt;"
-# Raw tags in a list line are markup, not text: they must not become elements.
+HOSTILE_NAME_SOURCE = HOSTILE_NAME
+# Raw tags elsewhere in a list line must not become elements either.
 HOSTILE_ROLE = "Entwicklerin <b>fett</b>"
 HOSTILE_ORG = "<img src=x onerror=alert(2)>"
 

@@ -198,3 +198,10 @@ def test_a_second_participants_section_is_a_problem_and_the_first_counts():
 def test_participants_in_a_code_block_do_not_count():
     body = "### Teilnehmer\n\n- Anna\n\n```\n- Bernd\n+ 5 weitere\n```\n"
     assert facts_of(body).participants == Participants((Participant("Anna"),), 0, 1, True)
+
+
+def test_markup_in_a_participant_line_is_kept_as_written_text():
+    found = facts_of("### Teilnehmer\n\n- <script>alert(1)</script>, Tester, Evil <b>Corp</b>\n")
+    assert found.participants.named == (
+        Participant("<script>alert(1)</script>", "Tester", "Evil <b>Corp</b>"),
+    )
