@@ -284,6 +284,19 @@ class MeetupFiles:
         write_files(self.context, self.settings, self.output_path)
 
 
+def pin_sitemap_clock(pelican) -> None:
+    """pelican-sitemap dates undated pages (index, archive) with the wall clock
+    read at import; the build's "now" keeps builds byte-identical, also when
+    Pelican is run directly."""
+    try:
+        from pelican.plugins.sitemap import sitemap
+    except ImportError:
+        return
+    generator = getattr(sitemap, "generator", None)
+    if generator is not None and hasattr(generator, "now"):
+        generator.now = clock.now(pelican.settings.get("TIMEZONE") or "UTC")
+
+
 def get_generators(pelican):
     return MeetupFiles
 

@@ -28,7 +28,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import clock, contentcheck
+from . import contentcheck
 
 logger = logging.getLogger(__name__)
 
@@ -174,20 +174,7 @@ def _run_pelican(settings: dict, output: Path) -> None:
 
     settings = dict(settings)
     settings["OUTPUT_PATH"] = str(output)
-    _pin_sitemap_clock(settings)
     Pelican(settings).run()
-
-
-def _pin_sitemap_clock(settings: dict) -> None:
-    """pelican-sitemap dates pages without a date (index, archive) with the wall
-    clock read when it was imported; the build's "now" keeps builds byte-identical."""
-    try:
-        from pelican.plugins.sitemap import sitemap
-    except ImportError:
-        return
-    generator = getattr(sitemap, "generator", None)
-    if generator is not None and hasattr(generator, "now"):
-        generator.now = clock.now(settings.get("TIMEZONE") or "UTC")
 
 
 def _describe(error: BaseException) -> str:
