@@ -75,7 +75,7 @@ TAG_SAVE_AS = ""
 TAGS_SAVE_AS = ""
 ARCHIVES_SAVE_AS = "archiv/index.html"
 ARCHIVES_URL = "archiv/"
-DIRECT_TEMPLATES = ["index", "archives", "talks", "statistics", "search", "robots"]
+DIRECT_TEMPLATES = ["index", "archives", "talks", "statistics", "search", "robots", "notfound"]
 TALKS_SAVE_AS = "vortraege/index.html"
 TALKS_URL = "vortraege/"
 STATISTICS_SAVE_AS = "statistik/index.html"
@@ -84,6 +84,9 @@ SEARCH_SAVE_AS = "suche/index.html"
 SEARCH_URL = "suche/"
 # Rendered from a template: the Sitemap line needs the absolute SITEURL.
 ROBOTS_SAVE_AS = "robots.txt"
+# GitHub Pages serves it for every unknown address; no link leads to it.
+NOTFOUND_SAVE_AS = "404.html"
+NOTFOUND_URL = "404.html"
 PAGINATED_TEMPLATES = {}
 DEFAULT_PAGINATION = False
 
@@ -102,7 +105,7 @@ JINJA_FILTERS = jinja_filters()
 JINJA_GLOBALS = jinja_globals()
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["meetup", "pelican.plugins.sitemap"]
-SITEMAP = {"format": "xml", "exclude": ["suche/", r"^robots\.txt$"]}
+SITEMAP = {"format": "xml", "exclude": ["suche/", r"^robots\.txt$", r"^404\.html$"]}
 
 # Feeds need an absolute SITEURL for their ids: only publishconf.py writes them.
 FEED_ALL_ATOM = None

@@ -17,9 +17,14 @@ PINNED_EPOCH = 1764154800
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
+# publishconf.py's default SITEURL; tests never take it from the caller's shell.
+PRODUCTION_SITEURL = "https://example.github.io/meetup-site"
+
+
 def build_env(epoch: int | None = PINNED_EPOCH, **extra: str) -> dict:
     env = dict(os.environ)
     env.pop("SOURCE_DATE_EPOCH", None)
+    env["MEETUP_SITEURL"] = PRODUCTION_SITEURL
     if epoch is not None:
         env["SOURCE_DATE_EPOCH"] = str(epoch)
     env.update(extra)
