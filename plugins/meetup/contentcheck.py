@@ -5,8 +5,9 @@ Pelican skips a file it cannot read with a log line and still exits 0, reads
 ``Date: 12.08.2025`` as 8 December, and ends the header silently at a key with
 an umlaut; this module finds all of that up front, with file and line.
 
-Pure: the Pelican settings come in as a plain mapping, nothing here imports
-Pelican, so the rules are tested on files in a temp folder.  The decisions
+The Pelican settings come in as a plain mapping, so the rules are tested on
+files in a temp folder; only slugs come from Pelican itself, so that a
+duplicate slug is found exactly where Pelican would make one.  The decisions
 behind the rules are written down in docs/content-rules.md.
 """
 
@@ -18,14 +19,12 @@ import fnmatch
 import logging
 import os
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 from urllib.parse import unquote, urlparse
 
-from markupsafe import Markup
 
 logger = logging.getLogger(__name__)
 
@@ -534,21 +533,15 @@ def _link_problem(what: str, target: str, base: Path, content: Path,
 
 
 def slugify(value: str, settings: Mapping) -> str:
-    """A slug as Pelican computes it (pelican.utils.slugify), from the settings."""
+    """A slug exactly as Pelican computes it from these settings."""
+    from pelican.utils import slugify as pelican_slugify
 
-    def nfkc(text: str) -> str:
-        return unicodedata.normalize("NFKC", text)
-
-    value = nfkc(Markup(value).striptags())
-    if not settings.get("SLUGIFY_USE_UNICODE", False):
-        from unidecode import unidecode
-
-        value = unidecode(value)
-    for pattern, replacement in settings.get("SLUG_REGEX_SUBSTITUTIONS", []):
-        value = re.sub(nfkc(pattern), nfkc(replacement), value, flags=re.IGNORECASE)
-    if not settings.get("SLUGIFY_PRESERVE_CASE", False):
-        value = value.lower()
-    return value.strip()
+    return pelican_slugify(
+        value,
+        regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
+        preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
+        use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
+    )
 
 
 def _output_path(source: _Source, settings: Mapping) -> tuple[str, str, int] | None:
