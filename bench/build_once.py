@@ -11,6 +11,7 @@ folder; ``--load-cache`` turns on reading it (the edit-and-rebuild case).
 from __future__ import annotations
 
 import argparse
+import ast
 import sys
 from pathlib import Path
 
@@ -27,8 +28,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, required=True)
     parser.add_argument("--load-cache", action="store_true")
     parser.add_argument("--settings", type=Path, default=ROOT / "publishconf.py")
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                        help="override a setting for an experiment (VALUE: a Python literal)")
     args = parser.parse_args(argv)
     overrides = {"CACHE_PATH": str(args.cache.resolve()), "LOAD_CONTENT_CACHE": args.load_cache}
+    for assignment in args.set:
+        name, _, value = assignment.partition("=")
+        overrides[name] = ast.literal_eval(value)
     try:
         build(args.settings, args.output, content=args.content, overrides=overrides,
               search_index=False, log=lambda message: None)

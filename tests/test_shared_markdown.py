@@ -66,3 +66,58 @@ def test_the_plugin_swaps_in_the_shared_reader_for_markdown_only(settings):
     use_shared_markdown(readers)
     assert readers.reader_classes["md"] is SharedMarkdownReader
     assert readers.reader_classes["html"].__name__ == "HTMLReader"
+
+
+def test_files_converted_ahead_by_workers_read_exactly_like_pelican(settings, tmp_path):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from pelican.readers import MarkdownReader
+
+    from meetup.shared_markdown import SharedMarkdownReader
+
+    sources = [str(path) for path in _sources(tmp_path)]
+    broken = tmp_path / "kaputt.md"
+    broken.write_bytes(b"Title: kaputt\nDate: 2024-01-01\n\n\xff\xfe kein UTF-8\n")
+    reader = SharedMarkdownReader(settings)
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
+        reader.convert_ahead([*sources, str(broken)], pool)
+        for source in sources:
+            assert reader.read(source) == MarkdownReader(settings).read(source), source
+        # A file the worker could not read fails in the build process, with
+        # Pelican's own error, not silently.
+        with pytest.raises(UnicodeDecodeError):
+            reader.read(str(broken))
+    assert not reader._ahead  # every result was taken
+
+
+@pytest.mark.slow
+def test_build_with_workers_is_byte_identical_to_one_without(tmp_path):
+    """Enough files for the worker pool; the same site as converting in-process."""
+    import subprocess
+
+    from helpers import build_env
+
+    content = tmp_path / "content"
+    corpus.write_corpus(content, 240, seed=2)
+    runner = tmp_path / "build_without_workers.py"
+    runner.write_text(
+        "import runpy, sys\n"
+        f"sys.path.insert(0, {str(ROOT / 'plugins')!r})\n"
+        "import meetup.shared_markdown as shared\n"
+        "shared.MIN_FILES_FOR_WORKERS = 10 ** 9\n"
+        "sys.argv = sys.argv[1:]\n"
+        "runpy.run_path(sys.argv[0], run_name='__main__')\n", encoding="utf-8")
+    build_once = str(ROOT / "bench" / "build_once.py")
+    outputs = {}
+    for name, command in (("workers", [build_once]), ("in-process", [str(runner), build_once])):
+        output = tmp_path / name
+        done = subprocess.run(
+            [sys.executable, *command, str(content), str(output),
+             "--cache", str(tmp_path / f"cache-{name}")],
+            env=build_env(), capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stdout + done.stderr
+        outputs[name] = {str(p.relative_to(output)): p.read_bytes()
+                         for p in sorted(output.rglob("*")) if p.is_file()}
+    assert len(outputs["workers"]) > 240
+    assert outputs["workers"] == outputs["in-process"]

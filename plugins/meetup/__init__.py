@@ -12,7 +12,12 @@ from . import glue, shared_markdown
 def register():
     signals.initialized.connect(glue.check_settings)
     signals.initialized.connect(glue.pin_sitemap_clock)
-    # Speed only: one Markdown converter per build (see bench/README.md).
+    # Speed only: one Markdown converter per build, uncached files converted
+    # ahead by worker processes (see bench/README.md).
     signals.readers_init.connect(shared_markdown.use_shared_markdown)
+    signals.article_generator_init.connect(shared_markdown.convert_articles_ahead)
+    signals.page_generator_init.connect(shared_markdown.convert_pages_ahead)
+    signals.all_generators_finalized.connect(shared_markdown.stop_workers)
+    signals.finalized.connect(shared_markdown.stop_workers)
     signals.article_generator_finalized.connect(glue.attach_facts)
     signals.get_generators.connect(glue.get_generators)

@@ -1,20 +1,49 @@
-"""One Markdown converter per build instead of one per file.
+"""Markdown conversion for the build: one converter, and the other cores.
 
 Pelican's MarkdownReader builds a new ``markdown.Markdown`` for every file,
 loading and wiring every extension again (codehilite, extra, toc, smarty,
-meta).  ``reset()`` between files gives the same HTML; bench/README.md has the
-numbers.  The reader replaces Pelican's only where Pelican's own is in use, so
-a site's ``READERS`` setting still wins.
+meta), and converts one file after the other.  Here:
+
+- one converter per build, ``reset()`` between files: the same HTML;
+- when a generator starts and many of its files are not in the content cache,
+  worker processes convert them ahead of Pelican's reading loop, which then
+  takes the finished HTML.  Conversion is a pure function of the file, so the
+  output is byte-identical; metadata (dates, Summary) is still processed in
+  the build process.  A file a worker could not convert is converted again in
+  the build process, where the error is reported as usual.
+
+The reader replaces Pelican's only where Pelican's own is in use, so a site's
+``READERS`` setting still wins.  bench/README.md has the numbers.
 """
 
 from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
 
 from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
+logger = logging.getLogger(__name__)
+
 # markdown.extensions.meta registers its preprocessor at this priority.
 _META_PRIORITY = 27
+# Below this many files to convert, starting workers costs more than it saves.
+MIN_FILES_FOR_WORKERS = 200
+MAX_WORKERS = 4
+# Files per task: large enough to keep pickling cheap, small enough to share
+# the work evenly.
+CHUNK = 25
+
+
+def _usable_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 class SharedMarkdownReader(MarkdownReader):
@@ -22,8 +51,9 @@ class SharedMarkdownReader(MarkdownReader):
         super().__init__(*args, **kwargs)
         self._converter: Markdown | None = None
         self._meta_preprocessor = None
+        self._ahead: dict[str, tuple[Future, int]] = {}
 
-    def read(self, source_path):
+    def _ready_converter(self) -> Markdown:
         if self._converter is None:
             self._converter = Markdown(**self.settings["MARKDOWN"])
             self._meta_preprocessor = self._converter.preprocessors["meta"]
@@ -32,13 +62,95 @@ class SharedMarkdownReader(MarkdownReader):
         # read as headers); the next file needs it back.
         if "meta" not in converter.preprocessors:
             converter.preprocessors.register(self._meta_preprocessor, "meta", _META_PRIORITY)
-        converter.reset()
+        return converter.reset()
+
+    def convert_ahead(self, paths: list[str], pool: ProcessPoolExecutor) -> None:
+        """Hand ``paths`` (absolute) to ``pool``; read() picks the results up."""
+        self._ready_converter()  # the build process needs one anyway (Summary)
+        settings = self.settings["MARKDOWN"]
+        for start in range(0, len(paths), CHUNK):
+            chunk = paths[start:start + CHUNK]
+            future = pool.submit(_convert_chunk, settings, chunk)
+            for index, path in enumerate(chunk):
+                self._ahead[path] = (future, index)
+
+    def read(self, source_path):
         self._source_path = source_path
+        converted = self._take_ahead(source_path)
+        converter = self._ready_converter()
         self._md = converter
-        with pelican_open(source_path) as text:
-            content = converter.convert(text)
-        metadata = self._parse_metadata(converter.Meta) if hasattr(converter, "Meta") else {}
+        if converted is None:
+            with pelican_open(source_path) as text:
+                content = converter.convert(text)
+            meta = getattr(converter, "Meta", None)
+        else:
+            content, meta = converted
+        metadata = self._parse_metadata(meta) if meta is not None else {}
         return content, metadata
+
+    def _take_ahead(self, source_path: str):
+        ahead = self._ahead.pop(source_path, None)
+        if ahead is None:
+            return None
+        future, index = ahead
+        try:
+            result = future.result()[index]
+        except Exception as error:  # a worker died; convert here instead
+            logger.debug("%s: converting in the build process (%s)", source_path, error)
+            return None
+        return result  # None when the worker could not read or convert this file
+
+
+def _convert_chunk(markdown_settings: dict, paths: list[str]) -> list:
+    """In a worker: (html, meta) per file, None where conversion failed."""
+    converter = _worker_converter(markdown_settings)
+    results = []
+    for path in paths:
+        try:
+            with pelican_open(path) as text:
+                html = converter.reset().convert(text)
+            results.append((html, dict(getattr(converter, "Meta", {}))))
+        except Exception:  # reported when the build process converts it again
+            results.append(None)
+    return results
+
+
+# A worker may serve several builds (livereload); settings may change between them.
+_WORKER_CONVERTER: tuple[str, Markdown] | None = None
+
+
+def _worker_converter(markdown_settings: dict) -> Markdown:
+    global _WORKER_CONVERTER
+    key = repr(markdown_settings)
+    if _WORKER_CONVERTER is None or _WORKER_CONVERTER[0] != key:
+        _WORKER_CONVERTER = (key, Markdown(**markdown_settings))
+    return _WORKER_CONVERTER[1]
+
+
+class _Workers:
+    """One process pool per build, started only when there is enough to do."""
+
+    def __init__(self):
+        self.pool: ProcessPoolExecutor | None = None
+
+    def get(self) -> ProcessPoolExecutor | None:
+        cpus = _usable_cpus()
+        if cpus < 2:
+            return None
+        if self.pool is None:
+            # spawn: no fork of a process that may run threads (livereload),
+            # and the same behaviour on every platform.
+            self.pool = ProcessPoolExecutor(max_workers=min(cpus, MAX_WORKERS),
+                                            mp_context=multiprocessing.get_context("spawn"))
+        return self.pool
+
+    def stop(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
+
+_WORKERS = _Workers()
 
 
 def use_shared_markdown(readers) -> None:
@@ -46,3 +158,42 @@ def use_shared_markdown(readers) -> None:
     for extension, reader_class in list(readers.reader_classes.items()):
         if reader_class is MarkdownReader:
             readers.reader_classes[extension] = SharedMarkdownReader
+
+
+def _convert_ahead(generator, paths_setting: str, excludes_setting: str) -> None:
+    settings = generator.settings
+    waiting: dict[SharedMarkdownReader, list[str]] = {}
+    for relative in sorted(generator.get_files(settings[paths_setting],
+                                               exclude=settings[excludes_setting])):
+        extension = os.path.splitext(relative)[1][1:]
+        reader = generator.readers.readers.get(extension)
+        if not isinstance(reader, SharedMarkdownReader):
+            continue
+        path = os.path.abspath(os.path.join(generator.path, relative))
+        if generator.get_cached_data(relative, None) is not None:
+            continue  # the generator-level cache serves it
+        if generator.readers.get_cached_data(path, None) is not None:
+            continue  # the reader-level cache serves it
+        waiting.setdefault(reader, []).append(path)
+    if sum(len(paths) for paths in waiting.values()) < MIN_FILES_FOR_WORKERS:
+        return
+    pool = _WORKERS.get()
+    if pool is None:
+        return
+    for reader, paths in waiting.items():
+        reader.convert_ahead(paths, pool)
+
+
+def convert_articles_ahead(generator) -> None:
+    """article_generator_init handler."""
+    _convert_ahead(generator, "ARTICLE_PATHS", "ARTICLE_EXCLUDES")
+
+
+def convert_pages_ahead(generator) -> None:
+    """page_generator_init handler."""
+    _convert_ahead(generator, "PAGE_PATHS", "PAGE_EXCLUDES")
+
+
+def stop_workers(*_args, **_kwargs) -> None:
+    """all_generators_finalized / finalized handler: every file has been read."""
+    _WORKERS.stop()
