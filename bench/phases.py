@@ -48,7 +48,7 @@ def timed(owner, attribute: str, label: str) -> None:
 
 TOTALS: dict[str, float] = {}
 
-SIGNALS = ["initialized", "article_generator_preread", "article_generator_finalized",
+SIGNALS = ["initialized", "article_generator_init", "article_generator_finalized",
            "page_generator_finalized", "all_generators_finalized",
            "article_writer_finalized", "page_writer_finalized", "finalized"]
 

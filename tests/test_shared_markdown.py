@@ -93,30 +93,38 @@ def test_files_converted_ahead_by_workers_read_exactly_like_pelican(settings, tm
 
 @pytest.mark.slow
 def test_build_with_workers_is_byte_identical_to_one_without(tmp_path):
-    """Enough files for the worker pool; the same site as converting in-process."""
+    """Enough files for the worker pool; the same site as converting in-process.
+
+    The worker build runs from a script that builds at top level, without an
+    ``if __name__ == "__main__"`` guard: workers must not run it again (they
+    would wait forever for the parent's build lock).
+    """
     import subprocess
 
     from helpers import build_env
 
     content = tmp_path / "content"
     corpus.write_corpus(content, 240, seed=2)
-    runner = tmp_path / "build_without_workers.py"
-    runner.write_text(
-        "import runpy, sys\n"
+    script = (
+        "import sys\n"
         f"sys.path.insert(0, {str(ROOT / 'plugins')!r})\n"
         "import meetup.shared_markdown as shared\n"
-        "shared.MIN_FILES_FOR_WORKERS = 10 ** 9\n"
-        "sys.argv = sys.argv[1:]\n"
-        "runpy.run_path(sys.argv[0], run_name='__main__')\n", encoding="utf-8")
-    build_once = str(ROOT / "bench" / "build_once.py")
+        "shared.MIN_FILES_FOR_WORKERS = int(sys.argv[3])\n"
+        "from pathlib import Path\n"
+        "from meetup.sitebuild import build\n"
+        f"build(Path({str(ROOT / 'publishconf.py')!r}), Path(sys.argv[2]), content=Path(sys.argv[1]),\n"
+        "      overrides={'CACHE_PATH': sys.argv[2] + '-cache'}, search_index=False)\n"
+    )
+    runner = tmp_path / "build_at_top_level.py"
+    runner.write_text(script, encoding="utf-8")
     outputs = {}
-    for name, command in (("workers", [build_once]), ("in-process", [str(runner), build_once])):
-        output = tmp_path / name
+    for name, threshold in (("workers", 200), ("in-process", 10 ** 9)):
+        output = tmp_path / name / "site"
         done = subprocess.run(
-            [sys.executable, *command, str(content), str(output),
-             "--cache", str(tmp_path / f"cache-{name}")],
-            env=build_env(), capture_output=True, text=True, timeout=300)
+            [sys.executable, str(runner), str(content), str(output), str(threshold)],
+            env=build_env(), capture_output=True, text=True, timeout=120)
         assert done.returncode == 0, done.stdout + done.stderr
+        assert "Warte auf einen anderen Build" not in done.stdout + done.stderr
         outputs[name] = {str(p.relative_to(output)): p.read_bytes()
                          for p in sorted(output.rglob("*")) if p.is_file()}
     assert len(outputs["workers"]) > 240

@@ -18,9 +18,12 @@ The reader replaces Pelican's only where Pelican's own is in use, so a site's
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import os
+import sys
+import types
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from markdown import Markdown
@@ -68,11 +71,12 @@ class SharedMarkdownReader(MarkdownReader):
         """Hand ``paths`` (absolute) to ``pool``; read() picks the results up."""
         self._ready_converter()  # the build process needs one anyway (Summary)
         settings = self.settings["MARKDOWN"]
-        for start in range(0, len(paths), CHUNK):
-            chunk = paths[start:start + CHUNK]
-            future = pool.submit(_convert_chunk, settings, chunk)
-            for index, path in enumerate(chunk):
-                self._ahead[path] = (future, index)
+        with _no_main_script():  # workers start on submit
+            for start in range(0, len(paths), CHUNK):
+                chunk = paths[start:start + CHUNK]
+                future = pool.submit(_convert_chunk, settings, chunk)
+                for index, path in enumerate(chunk):
+                    self._ahead[path] = (future, index)
 
     def read(self, source_path):
         self._source_path = source_path
@@ -125,6 +129,23 @@ def _worker_converter(markdown_settings: dict) -> Markdown:
     if _WORKER_CONVERTER is None or _WORKER_CONVERTER[0] != key:
         _WORKER_CONVERTER = (key, Markdown(**markdown_settings))
     return _WORKER_CONVERTER[1]
+
+
+@contextlib.contextmanager
+def _no_main_script():
+    """Start workers without re-running the build's main script in them.
+
+    A spawned process imports the parent's ``__main__`` file; a script that
+    builds at top level (no ``if __name__ == "__main__"``) would then build
+    again in every worker and wait forever for the parent's build lock.  The
+    workers need nothing from it: they import this module by name.
+    """
+    main = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = main
 
 
 class _Workers:
