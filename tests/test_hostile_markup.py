@@ -52,6 +52,8 @@ Rohes HTML bleibt, wie es geschrieben ist: <span class="roh">ROH-SPAN</span>
 - Termin: 20.01.2026
 - Themen:
     - Trudy: XSS-NEXT <script>alert("next")</script> Tricks
+- Hinweis: <span class="roh-hinweis">ROH-HINWEIS</span></li></ul></div></article> <b>offen
+- NACH-DEM-HINWEIS
 """
 
 ANNOUNCEMENT = """\
@@ -150,6 +152,21 @@ def test_participant_widget(site):
 def test_next_card_in_the_report(site):
     soup = page(site, article_page(site, "XSS-TITEL"))
     assert_inert(soup.find(class_="next-card"), "XSS-NEXT")
+
+
+def test_raw_html_in_a_remark_stays_inside_the_card(site):
+    # Remarks are body content (raw HTML kept), but end tags written in one
+    # cannot close the card, and what it leaves open is closed.
+    soup = page(site, article_page(site, "XSS-TITEL"))
+    card = soup.find(class_="next-card")
+    remarks = card.select(".remarks > .remark")
+    assert [" ".join(r.get_text(" ").split()) for r in remarks] == [
+        "Hinweis: ROH-HINWEIS offen", "NACH-DEM-HINWEIS"]
+    assert remarks[0].find("span", class_="roh-hinweis").get_text() == "ROH-HINWEIS"
+    # The card still ends with its own link, and the page after it is intact.
+    assert card.find_all("p")[-1].get_text() == "Zur Einladung"
+    assert card.find_parent("article") is soup.find("article")
+    assert soup.select_one("main + aside#next-meetup") is not None
 
 
 def test_next_meetup_box_on_the_home_page(site):

@@ -185,6 +185,55 @@ def test_pages_show_the_participants_partial_and_a_linked_next_card(november):
     assert link["href"] == november.article("2020-11-17-bericht.md")["url"]
 
 
+def _card_and_remarks(site: Site, source: str):
+    soup = BeautifulSoup(site.page(site.article(source)["url"]).read_text(encoding="utf-8"),
+                         "html.parser")
+    card = soup.select_one("article div.next-card")
+    remarks = [" ".join(block.get_text(" ").split()) for block in card.select(".remarks .remark")]
+    return soup, card, remarks
+
+
+def test_the_next_card_keeps_what_else_the_section_says(november):
+    source = (ARCHIVE / "2021-01-19-bericht.md").read_text(encoding="utf-8")
+    assert "Dienstag, 16. Februar 2021, 18:30 Uhr -- noch einmal online\n" in source
+    soup, card, remarks = _card_and_remarks(november, "2021-01-19-bericht.md")
+    assert card.time["datetime"] == "2021-02-16T18:30:00+01:00"
+    assert [li.get_text(strip=True) for li in card.select(".talk-list li")] == [
+        "Henrike: Datenqualität messen"]
+    # The date line's own remark, without the date it followed.
+    assert remarks[0] == "noch einmal online"
+    assert not any(word in " ".join(remarks) for word in ("Dienstag", "Februar", "16.", "18:30"))
+    assert remarks[1:] == [
+        "weitere Themen gerne melden",
+        "Außerdem: Hackathon „Offene Verwaltungsdaten“ am 27./28.2., Infos und Anmeldung unter "
+        "https://example.org/hackathon-2021",
+        "Bis dahin!",
+    ]
+    link = card.select_one(".remarks a")
+    assert link["href"] == link.get_text() == "https://example.org/hackathon-2021"
+    # Shown once, in the card: the section as written is replaced.
+    assert soup.find("article").get_text().count("Bis dahin!") == 1
+    # The seed's call to action is no talk, but it stays on the page.
+    _, seed_card, seed_remarks = _card_and_remarks(november, "2020-10-20-bericht.md")
+    assert seed_card.select(".talk-list") == []
+    assert seed_remarks == ["meldet euch wenn ihr Vorträge habt!"]
+
+
+def test_remarks_reach_the_json_and_the_feed(november):
+    assert november.article("2021-01-19-bericht.md")["next"]["remarks"] == [
+        "noch einmal online",
+        "weitere Themen gerne melden",
+        'Außerdem: Hackathon "Offene Verwaltungsdaten" am 27./28.2., Infos und Anmeldung unter '
+        "https://example.org/hackathon-2021",
+        "Bis dahin!",
+    ]
+    assert november.article("2020-10-20-bericht.md")["next"]["remarks"] == [
+        "meldet euch wenn ihr Vorträge habt!"]
+    feed = (november.output / "feeds" / "all.atom.xml").read_text(encoding="utf-8")
+    assert "noch einmal online" in feed
+    assert "https://example.org/hackathon-2021" in feed
+
+
 def test_no_intrasite_placeholder_survives(november):
     for path in november.output.rglob("*"):
         if path.suffix in (".html", ".xml", ".json"):
@@ -306,3 +355,4 @@ def test_count_mode_keeps_the_totals_and_the_speakers(counted):
     assert "Andreas: Hosting of ML" in soup.get_text()  # speakers stay named
     feed = (counted.output / "feeds" / "all.atom.xml").read_text(encoding="utf-8")
     assert "9 Teilnehmende" in feed  # the feed carries the rewritten body
+

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 import icalendar
 
+from . import markdown_text
 from .model import MeetingTime, Participants
 from .schedule import UpcomingMeeting
 from .site_index import Entry, Meeting, talk_text
@@ -81,6 +82,8 @@ def _article_record(entry: Entry, siteurl: str, published: dt.datetime) -> dict:
             "date": facts.next.when.date.isoformat(),
             "time": _time(facts.next.when.time),
             "talks": list(facts.next.talks),
+            # Remarks are Markdown; the JSON gives what a reader sees of them.
+            "remarks": [markdown_text.plain_text(remark) for remark in facts.next.remarks],
         },
         "talks": [{"speaker": t.speaker, "title": t.title} for t in facts.talks],
         "location": facts.location,

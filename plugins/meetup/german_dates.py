@@ -221,11 +221,21 @@ def find_dates(line: str, *, not_before: dt.date) -> list[DateMention]:
     return mentions
 
 
-def find_time(line: str) -> tuple[dt.time | None, str | None]:
-    """The first time of day on a line ("18:30", "19 Uhr", "18.30 Uhr")."""
+def _first_time(line: str) -> re.Match | None:
     # "18.06." is a date, not 18:06: blank dates before looking for a time.
     masked = _DATE.sub(lambda match: " " * len(match[0]), mask_non_text(line))
-    return _time_of(_TIME_ANYWHERE.search(masked))
+    return _TIME_ANYWHERE.search(masked)
+
+
+def find_time(line: str) -> tuple[dt.time | None, str | None]:
+    """The first time of day on a line ("18:30", "19 Uhr", "18.30 Uhr")."""
+    return _time_of(_first_time(line))
+
+
+def time_span(line: str) -> tuple[int, int] | None:
+    """Where the time ``find_time`` reads stands in the line ("um" included)."""
+    match = _first_time(line)
+    return match.span() if match else None
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from .markdown_text import plain_text
 from .model import ArticleFacts
 from .next_meeting import next_section_indices
 from .participants import is_participants_heading
+from .remark_html import RemarkRenderer
 from .sections import Document, split_document
 
 logger = logging.getLogger(__name__)
@@ -171,6 +172,8 @@ def attach_facts(generator) -> None:
                      reports[i + 1] if i + 1 < len(reports) else None)
         for i, report in enumerate(reports)
     }
+    # One Markdown converter for every card's remarks in this build.
+    remarks = RemarkRenderer(generator.settings["MARKDOWN"])
     for read in reads:
         article, facts = read.article, read.shown
         meeting = by_date.get(facts.meeting.date) if facts.meeting else None
@@ -187,7 +190,7 @@ def attach_facts(generator) -> None:
         article.meetup_end = (article.meetup_start + config.duration
                               if article.meetup_start else None)
         article.meetup_ics_url = article_ics_save_as(article.save_as) if own else None
-        _rewrite_body(read, generator.env, config, by_date, zone)
+        _rewrite_body(read, generator.env, config, by_date, zone, remarks)
 
     generator.context.update(
         meetup_next=upcoming,
@@ -203,7 +206,8 @@ def attach_facts(generator) -> None:
 # --- the body rewrite ---------------------------------------------------------------
 
 
-def _rewrite_body(read: _Read, env, config: Config, by_date, zone) -> None:
+def _rewrite_body(read: _Read, env, config: Config, by_date, zone,
+                  remarks: RemarkRenderer) -> None:
     """Participants and "next" sections become the theme's partials.
 
     The sections are the ones the parsing core read (first participants
@@ -257,6 +261,8 @@ def _rewrite_body(read: _Read, env, config: Config, by_date, zone) -> None:
             link=("{filename}/" + target.relative_source_path.replace(os.sep, "/"))
             if target is not None else None,
             link_is_report=target is not None and target is meeting.report,
+            # What else the section says, rendered like the body, one block each.
+            remarks_html=remarks.render(shown.next.remarks),
         )
         # The "next" section is read with its subsections (talks may sit below).
         replacements[matched[next_sections[0]]] = page_body.Swap(markup, subsections=True)

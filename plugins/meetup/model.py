@@ -56,6 +56,9 @@ class NextMeeting:
     when: MeetingTime
     talks: tuple[str, ...] = ()  # planned talks; placeholders are left out
     line: int = 0  # where the date was found
+    # What else the section says, as Markdown: one snippet per list item or
+    # paragraph, the date line's own remark ("vor der Sommerpause") included.
+    remarks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

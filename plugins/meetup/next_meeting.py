@@ -2,20 +2,24 @@
 
 The header wins; the section still gives the planned talks.  The date must
 lie after the report's own date, and contradicting labelled dates give a
-problem instead of a guess.
+problem instead of a guess.  Whatever else the organizers wrote in the
+section (a December break, a hackathon, "meldet euch …") is kept as remarks:
+the page shows the section as a card, and nothing written there may get lost.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
-from .german_dates import (Choice, Found, choose_date, day_after, find_dates, find_time,
-                           format_date, with_time)
-from .markdown_text import fold, mask_non_text, plain_text
+from .german_dates import (Choice, DateMention, Found, choose_date, day_after, find_dates,
+                           find_time, format_date, time_span, with_time)
+from .markdown_text import fold, indent_of, list_item, mask_non_text, plain_text
 from .model import MeetingTime, NextMeeting
 from .sections import Document, Line
-from .talks import is_placeholder, planned_items
+from .talks import (is_placeholder, planned_items, programme_entry, says_nothing,
+                    talk_blocks)
 
 _HEADING = re.compile(
     r"(?:next(?:\s+(?:meeting|meetup|date|treffen))?"
@@ -49,20 +53,30 @@ def next_section_indices(document: Document) -> list[int]:
             if section.level and is_next_heading(section.title)]
 
 
+def _is_time_line(text: str) -> bool:
+    masked = mask_non_text(text)
+    return bool(_TIME_LABEL.match(masked) or _JUST_A_TIME.fullmatch(masked))
+
+
 def _time_in(lines: list[Line]) -> dt.time | None:
     """A time given on its own line of the section, for a date written without one."""
     for line in lines:
-        masked = mask_non_text(line.text)
-        if _TIME_LABEL.match(masked) or _JUST_A_TIME.fullmatch(masked):
+        if _is_time_line(line.text):
             time, problem = find_time(line.text)
             if time and not problem:
                 return time
     return None
 
 
-def _date_from_lines(lines: list[Line], not_before: dt.date) -> tuple[Choice | None, Problems]:
-    found = [Found(line.number, mention) for line in lines
-             for mention in find_dates(line.text, not_before=not_before)]
+Mentions = dict[int, list[DateMention]]  # by file line
+
+
+def _mentions(lines: list[Line], not_before: dt.date) -> Mentions:
+    return {line.number: find_dates(line.text, not_before=not_before) for line in lines}
+
+
+def _date_from_lines(lines: list[Line], mentions: Mentions) -> tuple[Choice | None, Problems]:
+    found = [Found(line.number, mention) for line in lines for mention in mentions[line.number]]
     choice, problems = choose_date(found)
     if choice is not None:
         choice = with_time(choice, _time_in(lines))
@@ -85,6 +99,7 @@ def read_next_meeting(document: Document, report_date: dt.date,
     header = document.metadata.get("next")
     problems: Problems = []
     lines: list[Line] = _section_lines(document, indices[0]) if indices else []
+    mentions = _mentions(lines, day_after(report_date))
     where = f'Abschnitt "{plain_text(document.sections[indices[0]].title)}"' if indices else ""
     for extra in indices[1:]:
         problems.append((document.sections[extra].line,
@@ -93,7 +108,7 @@ def read_next_meeting(document: Document, report_date: dt.date,
     if header is not None:
         choice, found_problems = _date_from_header(header, day_after(report_date))
     elif indices:
-        choice, found_problems = _date_from_lines(lines, day_after(report_date))
+        choice, found_problems = _date_from_lines(lines, mentions)
         found_problems = [(line, f"{where}: {message}") for line, message in found_problems]
         if choice is None and not found_problems:
             found_problems = [(document.sections[indices[0]].line, f"{where}: kein Datum gefunden")]
@@ -109,5 +124,164 @@ def read_next_meeting(document: Document, report_date: dt.date,
         return None, problems
     talks = tuple(item for item in planned_items(lines) if not is_placeholder(item))
     when = MeetingTime(choice.date, choice.time or default_time)
-    return NextMeeting(when, talks, choice.line), problems
+    remarks = ()
+    if indices:
+        # With a Next: header, the section's own date line is superseded, not a remark.
+        own = _date_from_lines(lines, mentions)[0] if header is not None else choice
+        dates = {choice.date} | ({own.date} if own is not None else set())
+        headings = {section.line for section in document.subtree(indices[0])}
+        remarks = read_remarks(lines, headings, mentions, dates, choice.time)
+    return NextMeeting(when, talks, choice.line, remarks), problems
+
+
+# --- remarks: the rest of the section -------------------------------------------------
+
+# What joins a remark to the date or time before it: "-- vor der Sommerpause",
+# ", 2. Stock", "**" closing a bold label.
+_LEADING_JOINERS = " \t*_-–—,;:.!/|"
+_TRAILING_JOINERS = " \t*_-–—"
+_WORD = re.compile(r"[^\W_]")
+
+
+def _unbracketed(text: str) -> str:
+    """"(letzter Termin 2024!)" -> "letzter Termin 2024!"; "(a) und (b)" stays."""
+    inner = text.removesuffix(".")
+    if not (inner.startswith("(") and inner.endswith(")")):
+        return text
+    depth = 0
+    for char in inner[1:-1]:
+        depth += (char == "(") - (char == ")")
+        if depth < 0:
+            return text
+    return inner[1:-1].strip() if depth == 0 else text
+
+
+def _tidy(rest: str) -> str:
+    return _unbracketed(rest.lstrip(_LEADING_JOINERS).rstrip(_TRAILING_JOINERS))
+
+
+@dataclass(frozen=True)
+class _Part:
+    """What a line of the section leaves for the remarks."""
+
+    kind: str  # "item", "text", "heading", "blank" or "drop" (date, talk, label: shown elsewhere)
+    indent: int = 0
+    text: str = ""  # Markdown source; "" when nothing is left
+
+
+_DROP = _Part("drop")
+_BLANK = _Part("blank")
+
+
+def _without_date(line: Line, mentions: Mentions, dates: set[dt.date],
+                  time: dt.time | None) -> str | None:
+    """What a line holding the meeting's date or time says besides it, else None.
+
+    Only a date standing alone or after a label counts ("Termin: 15.4.2025 --
+    vor der Sommerpause"); a date inside a sentence stays in its sentence.
+    """
+    for mention in mentions.get(line.number, ()):
+        if mention.kind != "other" and mention.date in dates:
+            return _tidy(line.text[mention.start + len(mention.text):])
+    item = list_item(line.text)
+    text = item.content if item else line.text
+    if time is None or not _is_time_line(text) or find_time(text)[0] != time:
+        return None
+    start, end = time_span(text)
+    label = _TIME_LABEL.match(text[:start])
+    if _WORD.search(text[label.end() if label else 0:start]):
+        return None  # "Zeit: bitte pünktlich, 19 Uhr" is a sentence
+    return _tidy(text[end:])
+
+
+def _part(line: Line, is_heading: bool, mentions: Mentions, dates: set[dt.date],
+          time: dt.time | None) -> _Part:
+    if not line.text.strip():
+        return _BLANK
+    rest = _without_date(line, mentions, dates, time)
+    if is_heading:
+        return _Part("heading", 0, line.text.strip() if rest is None else rest)
+    item = list_item(line.text)
+    if item:
+        return _Part("item", item.indent, item.content if rest is None else rest)
+    return _Part("text", indent_of(line.text), line.text.strip() if rest is None else rest)
+
+
+def _talk_parts(lines: list[Line], headings: set[int], parts: list[_Part | None]) -> None:
+    """Talk labels and planned talks are shown as the talk list: drop them, with a
+    talk's details.  What stands under a label but is no talk ("meldet euch …",
+    "Pizza") stays."""
+    for block in talk_blocks(lines):
+        label = lines[block.label]
+        kind = "heading" if label.number in headings else "item" if list_item(label.text) else "text"
+        rest = "" if programme_entry(block.rest) else block.rest
+        parts[block.label] = _Part(kind, list_item(label.text).indent if kind == "item" else 0, rest)
+        items = set(block.items)
+        under_talk = False
+        for index in range(block.label + 1, block.end):
+            text = lines[index].text
+            if index in items:
+                content = list_item(text).content
+                under_talk = programme_entry(content) is not None
+                parts[index] = _DROP if under_talk else _Part("item", indent_of(text), content)
+            elif under_talk:
+                parts[index] = _BLANK if not text.strip() else _DROP
+
+
+def _grouped(parts: list[_Part]) -> list[str]:
+    """One remark per list item (its continuation lines joined) or paragraph."""
+    blocks: list[str] = []
+    current: list[str] = []
+    kind, indent, after_blank = "", 0, False
+
+    def close():
+        nonlocal current, kind
+        if current:
+            blocks.append(" ".join(text for text in current if text))
+        current, kind = [], ""
+
+    for part in parts:
+        if part.kind == "drop":
+            close()
+        elif part.kind == "blank":
+            if kind != "item":
+                close()
+            after_blank = True
+            continue
+        elif part.kind in ("item", "heading"):
+            close()
+            current, kind, indent = [part.text], part.kind, part.indent
+            if part.kind == "heading":
+                close()
+        elif kind == "item" and (not after_blank or part.indent > indent) or kind == "text":
+            current.append(part.text)
+        else:
+            close()
+            current, kind = [part.text], "text"
+        after_blank = False
+    close()
+    return blocks
+
+
+def _remark(text: str) -> str | None:
+    text = text.strip()
+    if is_placeholder(text):
+        # "(meldet euch …)" is a call to action; "tba" only says "no talk yet".
+        return None if says_nothing(text) else _unbracketed(text)
+    return text if _WORD.search(plain_text(text)) else None
+
+
+def read_remarks(lines: list[Line], headings: set[int], mentions: Mentions,
+                 dates: set[dt.date], time: dt.time | None) -> tuple[str, ...]:
+    """Markdown snippets of a "next" section that are neither its date and time,
+    nor a talk label, nor a planned talk.  ``lines[0]`` is the section's
+    heading (shown above the card); ``headings`` are the file lines of it and
+    its subsections' headings."""
+    parts: list[_Part | None] = [None] * len(lines)
+    if parts:
+        parts[0] = _DROP
+    _talk_parts(lines, headings, parts)
+    filled = [part if part is not None else _part(line, line.number in headings, mentions, dates, time)
+              for line, part in zip(lines, parts)]
+    return tuple(remark for text in _grouped(filled) if (remark := _remark(text)))
 

@@ -8,6 +8,7 @@ them a section word ("Fazit: was bleibt" is no talk by "Fazit").
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .markdown_text import fold, indent_of, list_item, plain_text
 from .model import Talk
@@ -93,6 +94,12 @@ def is_placeholder(text: str) -> bool:
     return any(phrase in folded for phrase in _PLACEHOLDER_PHRASES)
 
 
+def says_nothing(text: str) -> bool:
+    """A placeholder that is only a word ("tba", "?", "noch offen"), no call to action."""
+    folded = fold(plain_text(text)).strip(" ()[]!.:*_")
+    return not folded or folded in _PLACEHOLDER_WORDS
+
+
 def programme_entry(text: str) -> str | None:
     """A programme line without its time; None for pizza, welcome and the like."""
     text = _LEADING_TIME.sub("", plain_text(text), count=1).strip()
@@ -116,28 +123,46 @@ def talk_label_rest(text: str) -> str | None:
     return match["rest"]
 
 
-def planned_items(lines: list[Line]) -> list[str]:
-    """The items under talk labels ("talks:", "Vorträge:") in these lines."""
-    items: list[str] = []
+@dataclass(frozen=True)
+class TalkBlock:
+    """A talk label ("talks:", "Vorträge:") and the list items under it."""
+
+    label: int  # index of the label line
+    rest: str  # what follows the label on its line ("talks: Anna: Embeddings")
+    items: tuple[int, ...]  # indices of the block's top-level items
+    end: int  # index after the block's last line
+
+
+def talk_blocks(lines: list[Line]) -> list[TalkBlock]:
+    """Every talk label in these lines with the items under it, in order."""
+    blocks: list[TalkBlock] = []
     index = 0
     while index < len(lines):
+        label = index
         text = lines[index].text
         item = list_item(text)
         rest = talk_label_rest(item.content if item else text.strip())
         index += 1
         if rest is None:
             continue
-        if rest:
-            items.append(rest)
-        label_indent = item.indent if item else -1
-        block, index = _items_under(lines, index, label_indent)
-        items.extend(block)
+        items, index = _items_under(lines, index, item.indent if item else -1)
+        blocks.append(TalkBlock(label, rest, items, index))
+    return blocks
+
+
+def planned_items(lines: list[Line]) -> list[str]:
+    """The items under talk labels ("talks:", "Vorträge:") in these lines."""
+    items: list[str] = []
+    for block in talk_blocks(lines):
+        if block.rest:
+            items.append(block.rest)
+        items.extend(list_item(lines[index].text).content for index in block.items)
     return [entry for entry in (programme_entry(item) for item in items) if entry]
 
 
-def _items_under(lines: list[Line], index: int, label_indent: int) -> tuple[list[str], int]:
-    """Top-level list items following a label, and where the block ends."""
-    found: list[tuple[int, str]] = []
+def _items_under(lines: list[Line], index: int, label_indent: int) -> tuple[tuple[int, ...], int]:
+    """Indices of the top-level list items following a label, and where the block ends."""
+    found: list[tuple[int, int]] = []  # (indent, line index)
     while index < len(lines):
         text = lines[index].text
         if not text.strip():
@@ -151,12 +176,12 @@ def _items_under(lines: list[Line], index: int, label_indent: int) -> tuple[list
             break
         if item.indent <= label_indent or talk_label_rest(item.content) is not None:
             break
-        found.append((item.indent, item.content))
+        found.append((item.indent, index))
         index += 1
     if not found:
-        return [], index
+        return (), index
     top = min(indent for indent, _ in found)
-    return [content for indent, content in found if indent == top], index
+    return tuple(position for indent, position in found if indent == top), index
 
 
 def talks_in_list(lines: list[Line]) -> list[str]:

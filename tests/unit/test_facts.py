@@ -29,7 +29,8 @@ def test_the_seed_report_exactly():
                    Participant("Philipp", "ML-Engineer & start-up co-founder", ""),
                    Participant("Jens", "Data Scientist", "AKKA")),
             extra=5, total=9, exact=True),
-        next=NextMeeting(MeetingTime(D(2020, 11, 17)), talks=(), line=96),
+        next=NextMeeting(MeetingTime(D(2020, 11, 17)), talks=(), line=96,
+                         remarks=("meldet euch wenn ihr Vorträge habt!",)),
         talks=(Talk("Andreas", "Hosting of ML models"),
                Talk("Uwe", 'Buchbesprechung "Deep learning for Coder with fastai & PyTorch"')),
     )

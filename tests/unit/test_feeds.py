@@ -31,7 +31,9 @@ REPORT = Entry(
         kind="report",
         meeting=MeetingTime(dt.date(2020, 10, 20), dt.time(20, 0)),
         participants=Participants((Participant("Jens", "Data Scientist", "AKKA"),), 5, 6),
-        next=NextMeeting(MeetingTime(dt.date(2020, 11, 17)), talks=("Uwe: fastai",)),
+        next=NextMeeting(MeetingTime(dt.date(2020, 11, 17)), talks=("Uwe: fastai",),
+                         remarks=("**Hackathon** am 29.4., Anmeldung: <https://example.org/hack>",
+                                  "[Fotos](https://example.org/fotos) vom letzten Mal")),
         talks=(Talk("Andreas", "Hosting of ML models"),),
     ),
     Page("bericht-oktober-2020/"),
@@ -80,7 +82,10 @@ def test_json_has_exactly_the_documented_shape():
         "time": "20:00",
         "participants": {"named": [{"name": "Jens", "role": "Data Scientist", "org": "AKKA"}],
                          "extra": 5, "total": 6, "exact": True},
-        "next": {"date": "2020-11-17", "time": None, "talks": ["Uwe: fastai"]},
+        "next": {"date": "2020-11-17", "time": None, "talks": ["Uwe: fastai"],
+                 # Markdown remarks as the text a reader sees
+                 "remarks": ["Hackathon am 29.4., Anmeldung: https://example.org/hack",
+                             "Fotos vom letzten Mal"]},
         "talks": [{"speaker": "Andreas", "title": "Hosting of ML models"}],
         "location": None,
     }

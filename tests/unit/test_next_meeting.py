@@ -209,7 +209,9 @@ def test_planned_talks(talks_text, expected):
 def test_the_seed_placeholder_leaves_no_talk():
     facts = next_of("### next\n\n- date: 2020-11-17\n- talks:\n  - (meldet euch wenn ihr Vorträge habt!)",
                     "2020-10-20 20:00")
-    assert facts.next == NextMeeting(MeetingTime(D(2020, 11, 17)), (), body_line(7))
+    # The call to action is no talk, but a remark on the card.
+    assert facts.next == NextMeeting(MeetingTime(D(2020, 11, 17)), (), body_line(7),
+                                     remarks=("meldet euch wenn ihr Vorträge habt!",))
 
 
 @pytest.mark.parametrize("heading, is_next", [
@@ -219,3 +221,136 @@ def test_the_seed_placeholder_leaves_no_talk():
 ])
 def test_next_headings(heading, is_next):
     assert is_next_heading(heading.lstrip("# ")) is is_next
+
+
+# --- remarks: what else the section says -------------------------------------------------
+
+def remarks_of(section: str, report_date: str = "2019-05-21 18:30", **headers):
+    facts = next_of(section, report_date, **headers)
+    assert facts.problems == ()
+    return facts.next.remarks
+
+
+def test_a_paragraph_between_date_and_talks_is_a_remark():
+    # content/2025-11-18-bericht.md
+    facts = next_of("### nächster Termin\n\nTermin: 20. Januar 2026\n\n"
+                    "Im Dezember pausieren wir wie jedes Jahr.\n\nVorträge:\n\n"
+                    "- Yvonne: Embeddings für die Produktsuche\n"
+                    "- (meldet euch wenn ihr Vorträge habt!)", "2025-11-18 18:30")
+    assert facts.next.talks == ("Yvonne: Embeddings für die Produktsuche",)
+    assert facts.next.remarks == ("Im Dezember pausieren wir wie jedes Jahr.",
+                                  "meldet euch wenn ihr Vorträge habt!")
+
+
+def test_remarks_under_a_heading_that_holds_the_date():
+    # content/2024-11-19-bericht.md: the date stands in the heading, shown above the card.
+    assert remarks_of("### nächster Termin: 21.1.2025\n\n"
+                      "Im Dezember fällt das Treffen wie immer aus. Schöne Feiertage!\n\n"
+                      "- (meldet euch wenn ihr Vorträge habt!)", "2024-11-19 18:30") == (
+        "Im Dezember fällt das Treffen wie immer aus. Schöne Feiertage!",
+        "meldet euch wenn ihr Vorträge habt!")
+
+
+def test_a_list_item_with_its_continuation_line_is_one_remark_and_keeps_its_link():
+    # content/2025-03-18-bericht.md
+    facts = next_of("### next\n\n- Termin: 15.4.2025\n"
+                    '- außerdem: Hackathon "Offene Daten & KI" am 29.4./30.4. im Coworking Space '
+                    "Mitte, Infos und Anmeldung\n  unter <https://example.org/hackathon-stuttgart-2025>\n"
+                    "- Vorträge:\n    - Quirin: Hyperparameter-Optimierung mit Optuna", "2025-03-18 18:30")
+    assert facts.next.when == MeetingTime(D(2025, 4, 15))
+    assert facts.next.talks == ("Quirin: Hyperparameter-Optimierung mit Optuna",)
+    assert facts.next.remarks == (
+        'außerdem: Hackathon "Offene Daten & KI" am 29.4./30.4. im Coworking Space Mitte, '
+        "Infos und Anmeldung unter <https://example.org/hackathon-stuttgart-2025>",)
+
+
+@pytest.mark.parametrize("date_line, report_date, remark", [
+    ("- Datum: 18.06.2024 -- vor der Sommerpause", "2024-05-21", "vor der Sommerpause"),
+    ("- Date: 19.11.2024 (letzter Termin 2024!)", "2024-10-15", "letzter Termin 2024!"),
+    ("Datum: 16.09.2025 (nach der Sommerpause)", "2025-06-17", "nach der Sommerpause"),
+    ("- 14.12.2021 – letzter Termin im Jahr", "2021-11-16", "letzter Termin im Jahr"),
+    ("Dienstag, 16. Februar 2021, 18:30 Uhr -- noch einmal online", "2021-01-19", "noch einmal online"),
+    ("**Termin: 15.10.2024**, im Raum 3.14", "2024-09-17", "im Raum 3.14"),
+])
+def test_the_date_line_keeps_its_own_remark_without_the_date(date_line, report_date, remark):
+    assert remarks_of(f"### next\n\n{date_line}", report_date) == (remark,)
+
+
+@pytest.mark.parametrize("date_lines", [
+    "- date: 2019-06-18", "- Termin: 18.6.2019 um 19 Uhr", "**Termin: 18.6.2019**",
+    "Dienstag, der 18. Juni 2019.", "Nächstes Treffen am Di., 18.6.2019 um 19 Uhr.",
+    "- Datum: 18.6.2019\n- Zeit: 19:00", "- Datum: 18.6.2019\n- 19 Uhr", "next: 18.6.",
+])
+def test_a_date_line_with_nothing_else_leaves_no_remark(date_lines):
+    assert remarks_of(f"### next\n\n{date_lines}") == ()
+
+
+def test_a_time_line_keeps_what_follows_the_time():
+    facts = next_of("### next\n\n- Datum: 18.6.2019\n- Beginn: 19 Uhr, Einlass ab 18:30")
+    assert facts.next.when == MeetingTime(D(2019, 6, 18), T(19, 0))
+    assert facts.next.remarks == ("Einlass ab 18:30",)
+
+
+def test_a_date_inside_a_sentence_stays_in_its_sentence():
+    assert remarks_of("### next\n\nWir sehen uns am 21.5.2019 im Coworking Space.", "2019-04-16") == (
+        "Wir sehen uns am 21.5.2019 im Coworking Space.",)
+
+
+def test_other_dates_stay_in_their_remark():
+    assert remarks_of("### next\n\n- Hackathon am 29.4./30.4. im Codelab\n- Datum: 21.5.2019",
+                      "2019-04-16") == ("Hackathon am 29.4./30.4. im Codelab",)
+
+
+@pytest.mark.parametrize("section, remarks", [
+    # content/2024-06-18-bericht.md: a call to action without a talks label.
+    ("### next:\n\nnext: 17.9.\n\n- wir suchen Vorträge", ("wir suchen Vorträge",)),
+    # Under a label: calls to action stay, bare placeholder words say nothing.
+    ("- date: 2019-06-18\n- Vorträge:\n  - wir suchen Vorträge\n  - tba\n  - noch offen\n"
+     "  - Vorschläge willkommen\n  - TBD", ("wir suchen Vorträge", "Vorschläge willkommen")),
+    ("- date: 2019-06-18\n- talks: (meldet euch wenn ihr Vorträge habt!)",
+     ("meldet euch wenn ihr Vorträge habt!",)),
+    ("- date: 2019-06-18\n- talks:\n  - ?", ()),
+])
+def test_placeholders_are_remarks_not_talks(section, remarks):
+    facts = next_of(section if section.startswith("#") else f"### next\n\n{section}", "2019-05-21")
+    assert facts.next.talks == ()
+    assert facts.next.remarks == remarks
+
+
+def test_talks_their_details_and_labels_are_no_remarks():
+    facts = next_of("### next\n\n- date: 2019-06-18\n- Themen:\n    - Rosa: Whisper in der Produktion\n"
+                    "        - mit Demo\n    - Hackathon-Teams: Rückschau\n- Ort: Coworking Space Mitte")
+    assert facts.next.talks == ("Rosa: Whisper in der Produktion", "Hackathon-Teams: Rückschau")
+    assert facts.next.remarks == ("Ort: Coworking Space Mitte",)
+
+
+def test_programme_items_that_are_no_talk_are_remarks():
+    facts = next_of("### next\n\n- date: 2019-06-18\n- Programm:\n  - 18:30 Begrüßung\n"
+                    "  - 19:00 Anna: Embeddings\n  - Pizza und Getränke")
+    assert facts.next.talks == ("Anna: Embeddings",)
+    assert facts.next.remarks == ("18:30 Begrüßung", "Pizza und Getränke")
+
+
+def test_a_wrapped_paragraph_is_one_remark_and_a_blank_line_starts_the_next():
+    assert remarks_of("### next\n\n- date: 2019-06-18\n\nIm Juli treffen wir uns\nim Biergarten.\n\n"
+                      "Bis dahin!") == ("Im Juli treffen wir uns im Biergarten.", "Bis dahin!")
+
+
+def test_a_subsection_heading_is_a_remark_of_its_own():
+    assert remarks_of("### next\n\n- date: 2019-06-18\n\n#### Anfahrt\nBus 42 bis zum Hauptbahnhof") == (
+        "Anfahrt", "Bus 42 bis zum Hauptbahnhof")
+
+
+def test_with_a_next_header_the_sections_own_date_line_is_no_remark():
+    facts = next_of("### next\n\n- date: 2024-05-28 -- im Biergarten\n- Bitte anmelden", "2024-04-16",
+                    Next="2024-05-21 18:30")
+    assert facts.next.when == MeetingTime(D(2024, 5, 21), T(18, 30))
+    assert facts.next.remarks == ("im Biergarten", "Bitte anmelden")
+
+
+def test_a_section_with_thousands_of_remarks_is_read():
+    # Linear: a quadratic step would make this run for minutes.
+    lines = "".join(f"- Hinweis {n} am 29.4.\n  weiter im Text\n" for n in range(5_000))
+    remarks = remarks_of(f"### next\n\n- date: 2019-06-18\n{lines}")
+    assert len(remarks) == 5_000
+    assert remarks[-1] == "Hinweis 4999 am 29.4. weiter im Text"
