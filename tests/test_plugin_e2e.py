@@ -1,10 +1,11 @@
 """The plugin in real Pelican builds of a small archive (tests/fixtures/archive).
 
-Three builds per session, all with publishconf.py (absolute URLs, Atom feed):
+Four builds per session, all with publishconf.py (absolute URLs, Atom feed):
 
 - ``november``: "now" is 2020-11-10, names as written;
 - ``november_again``: the same inputs once more, from Pelican's content cache;
-- ``counted``: "now" is the pinned 2025-11-26, MEETUP_PARTICIPANT_NAMES="count".
+- ``counted``: "now" is the pinned 2025-11-26, MEETUP_PARTICIPANT_NAMES="count";
+- ``first_names``: "now" is the pinned 2025-11-26, MEETUP_PARTICIPANT_NAMES="first".
 
 The archive holds the user's own October 2020 report as given, an
 announcement, reports of other shapes (``Next:`` header, count-only
@@ -39,7 +40,10 @@ UID_DOMAIN = "example.github.io"
 # not show in any output file.  Their roles and organisations neither.
 HIDDEN_IN_COUNT_MODE = ["Philipp", "Jens", "AKKA", "Laser comm", "Friederike", "Quastenberg",
                         "Bartholomäus", "Hohenheim", "Landratsamt", "Wollenweber",
-                        "Datenschutzbeauftragte"]
+                        "Datenschutzbeauftragte", "Maier", "Statistiker"]
+# Family names of participants ("Dr. Friederike Quastenberg", "Henrike Wollenweber",
+# "Dr. K. Maier"): with "first" they must not show in any output file.
+SURNAMES = ["Quastenberg", "Wollenweber", "Maier"]
 
 
 class Site:
@@ -100,6 +104,15 @@ def counted(tmp_path_factory) -> Site:
                               FEED_DOMAIN=SITEURL, CACHE_PATH=str(folder / "cache"),
                               MEETUP_PARTICIPANT_NAMES="count")
     return _build(tmp_path_factory, "archive-count", settings, PINNED_EPOCH)
+
+
+@pytest.fixture(scope="session")
+def first_names(tmp_path_factory) -> Site:
+    folder = tmp_path_factory.mktemp("archive-first-settings")
+    settings = write_settings(folder / "settings.py", base="publishconf", SITEURL=SITEURL,
+                              FEED_DOMAIN=SITEURL, CACHE_PATH=str(folder / "cache"),
+                              MEETUP_PARTICIPANT_NAMES="first")
+    return _build(tmp_path_factory, "archive-first", settings, PINNED_EPOCH)
 
 
 # --- reading hints ------------------------------------------------------------------
@@ -356,3 +369,39 @@ def test_count_mode_keeps_the_totals_and_the_speakers(counted):
     feed = (counted.output / "feeds" / "all.atom.xml").read_text(encoding="utf-8")
     assert "9 Teilnehmende" in feed  # the feed carries the rewritten body
 
+
+def _participant_names(site: Site, source: str) -> list[str]:
+    soup = BeautifulSoup(site.page(site.article(source)["url"]).read_text(encoding="utf-8"),
+                         "html.parser")
+    return [name.get_text() for name in soup.select("article .participants .name")]
+
+
+@pytest.mark.parametrize("source, written, shown", [
+    ("2020-11-17-bericht.md", ["Uwe", "Dr. Friederike Quastenberg", "Bartholomäus", "Andreas"],
+     ["Uwe", "Friederike", "Bartholomäus", "Andreas"]),
+    # A title is dropped, the first word kept: "Dr. K. Maier" shows as "K.".
+    ("2020-12-15-bericht.md", ["Andreas", "Zoltan", "Henrike Wollenweber", "Dr. K. Maier"],
+     ["Andreas", "Zoltan", "Henrike", "K."]),
+])
+def test_first_mode_shows_first_names_in_widget_and_json(november, first_names, source, written,
+                                                         shown):
+    assert _participant_names(november, source) == written
+    assert _participant_names(first_names, source) == shown
+    named = first_names.article(source)["participants"]["named"]
+    assert [person["name"] for person in named] == shown
+    # Roles and organisations stay.
+    assert [(p["role"], p["org"]) for p in named] == [
+        (p["role"], p["org"]) for p in november.article(source)["participants"]["named"]]
+
+
+def test_first_mode_shows_no_family_name_in_any_output_file(november, first_names):
+    full_text = "\n".join(text for _, text in _texts(november))
+    for surname in SURNAMES:
+        assert surname in full_text, f"{surname} should show with names as written"
+    searched = {".html": 0, ".json": 0, ".ics": 0}
+    for path, text in _texts(first_names):
+        for surname in SURNAMES:
+            assert surname not in text, f"{surname} in {path.relative_to(first_names.output)}"
+        if path.suffix in searched:
+            searched[path.suffix] += 1
+    assert min(searched.values()) > 0, searched
