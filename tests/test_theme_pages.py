@@ -201,7 +201,8 @@ def test_robots_txt_and_sitemap(demo_site, demo_site_production, prod_pages):
     tree = ET.parse(demo_site_production / "sitemap.xml")
     namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     listed = {loc.text for loc in tree.findall(".//s:loc", namespace)}
-    expected = {f"{SITEURL}/{path}" for path in prod_pages if path != "suche/"}
+    # Neither the search page nor the 404 page is worth a search engine's visit.
+    expected = {f"{SITEURL}/{path}" for path in prod_pages if path not in ("suche/", "404.html")}
     assert listed == expected
 
 
