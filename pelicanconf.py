@@ -10,7 +10,7 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins"))
 
-from meetup.markdown_config import markdown_settings  # noqa: E402
+from meetup.markdown_config import cache_name, markdown_settings  # noqa: E402
 from meetup.template_filters import jinja_filters, jinja_globals  # noqa: E402
 
 # --- The group ---------------------------------------------------------------
@@ -116,4 +116,5 @@ AUTHOR_FEED_RSS = None
 
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
-CACHE_PATH = ".cache/pelican"
+# One cache per Markdown setup: Pelican does not notice settings changes.
+CACHE_PATH = ".cache/" + cache_name(MARKDOWN)

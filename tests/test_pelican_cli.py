@@ -37,6 +37,11 @@ def flat_folder(tmp_path_factory) -> Path:
         "### Wann:\n\n17. November 2020 um 19:00\n\n### Wo:\n\nOnline (Jitsi)\n",
         encoding="utf-8",
     )
+    (folder / "rueckblick.md").write_text(
+        'Title: Rückblick auf den "März" 2020\nDate: 2020-03-31 12:00\n\n'
+        'Wir sagten "bis bald" und meinten es.\n',
+        encoding="utf-8",
+    )
     return folder
 
 
@@ -56,3 +61,20 @@ def test_pelican_cli_builds_a_flat_folder_reproducibly(flat_folder, tmp_path):
     assert (first / "meetups.json").is_file()
     assert (first / "sitemap.xml").is_file()
     assert tree(first) == tree(second)
+
+
+def test_site_settings_give_german_typography_and_highlighted_code(flat_folder, tmp_path):
+    output = tmp_path / "site"
+    assert run_pelican(flat_folder, output).returncode == 0
+    seed = (output / "bericht-virtuelles-mlugs-treffen-im-oktober-2020" / "index.html"
+            ).read_text(encoding="utf-8")
+    # The seed's fenced block starts with ":::bash": highlighted, line gone.
+    assert ":::bash" not in seed
+    assert '<code>gcloud<span class="w"> </span>builds<span class="w"> </span>submit' in seed
+    # Umlauts are spelled out in URLs; German quotes in text and titles,
+    # and no markup from typogrify in the <title>.
+    page = (output / "rueckblick-auf-den-maerz-2020" / "index.html").read_text(encoding="utf-8")
+    assert "„bis bald“" in page or "&bdquo;bis bald&ldquo;" in page
+    title = page.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert "<" not in title
+    assert "März" in title

@@ -5,12 +5,36 @@ meta are listed again here.
 """
 
 
+import hashlib
+import json
+from importlib import metadata
+from pathlib import Path
+
+
+def cache_name(settings: dict) -> str:
+    """A name for Pelican's content cache that changes with the Markdown setup.
+
+    Pelican's cache only knows source files, not settings: after a change to
+    the extensions (or an upgrade of Markdown, Pygments, our extension) it
+    would keep serving HTML made the old way.
+    """
+    parts = [
+        json.dumps(settings, sort_keys=True, default=str),
+        metadata.version("markdown"),
+        metadata.version("pygments"),
+        (Path(__file__).parent / "code_language.py").read_text(encoding="utf-8"),
+    ]
+    return "pelican-" + hashlib.sha256("\n".join(parts).encode()).hexdigest()[:12]
+
+
 def markdown_settings() -> dict:
     return {
         "extension_configs": {
             # guess_lang off: an unlabelled block stays plain instead of being
             # coloured as whatever Pygments guesses; ":::bash" still selects.
             "markdown.extensions.codehilite": {"css_class": "highlight", "guess_lang": False},
+            # ":::bash" as the first line of a fenced block, too.
+            "meetup.code_language": {},
             "markdown.extensions.extra": {},
             "markdown.extensions.meta": {},
             "markdown.extensions.toc": {"permalink": False},

@@ -1,0 +1,16 @@
+"""The content cache is keyed by the Markdown setup (Pelican's is not)."""
+
+from __future__ import annotations
+
+from meetup.markdown_config import cache_name, markdown_settings
+
+
+def test_same_settings_same_cache():
+    assert cache_name(markdown_settings()) == cache_name(markdown_settings())
+
+
+def test_changed_extension_settings_get_a_fresh_cache():
+    changed = markdown_settings()
+    changed["extension_configs"]["markdown.extensions.codehilite"]["guess_lang"] = True
+    assert cache_name(changed) != cache_name(markdown_settings())
+    assert cache_name(changed).startswith("pelican-")
