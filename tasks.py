@@ -51,22 +51,25 @@ def serve(c, port=8000):
     c.run(f"{sys.executable} -m http.server --bind 127.0.0.1 --directory {OUTPUT} {port}")
 
 
-@task(help={"port": "port to listen on (default 8000)"})
-def livereload(c, port=8000):
+@task(help={"port": "port to listen on (default 8000)",
+            "content": "content folder (default: content/)",
+            "output": "output folder (default: output/)"})
+def livereload(c, port=8000, content=str(CONTENT), output=str(OUTPUT)):
     """Build, serve on 127.0.0.1:PORT and rebuild + reload the browser on every change."""
     from livereload import Server
 
     def rebuild():
         try:
-            build(c)
-        except Exit as failure:
+            build(c, content=content, output=output)
+        except Exit as failure:  # keep serving the last good site
             print(failure.message, file=sys.stderr)
 
     rebuild()
     server = Server()
-    for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "pelicanconf.py"):
-        server.watch(str(ROOT / pattern), rebuild)
-    server.serve(host="127.0.0.1", port=port, root=str(OUTPUT))
+    for pattern in (f"{content}/**/*", f"{ROOT}/theme/**/*", f"{ROOT}/plugins/**/*.py",
+                    f"{ROOT}/pelicanconf.py"):
+        server.watch(pattern, rebuild)
+    server.serve(host="127.0.0.1", port=port, root=output)
 
 
 @task(help={"content": "content folder (default: content/)",
