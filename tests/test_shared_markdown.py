@@ -129,3 +129,31 @@ def test_build_with_workers_is_byte_identical_to_one_without(tmp_path):
                          for p in sorted(output.rglob("*")) if p.is_file()}
     assert len(outputs["workers"]) > 240
     assert outputs["workers"] == outputs["in-process"]
+
+
+def test_no_worker_processes_means_converting_in_the_build_process(settings, tmp_path,
+                                                                   monkeypatch):
+    """Where processes cannot be started, the build goes on without them."""
+    from types import SimpleNamespace
+
+    import meetup.shared_markdown as shared
+
+    content = tmp_path / "content"
+    corpus.write_corpus(content, shared.MIN_FILES_FOR_WORKERS, seed=4)
+    reader = shared.SharedMarkdownReader(settings)
+    readers = SimpleNamespace(readers={"md": reader}, get_cached_data=lambda path, default: None)
+    generator = SimpleNamespace(
+        settings=dict(settings, ARTICLE_PATHS=[""], ARTICLE_EXCLUDES=["pages"]),
+        path=str(content), readers=readers,
+        get_files=lambda paths, exclude: {p.name for p in content.glob("*.md")},
+        get_cached_data=lambda path, default: None)
+
+    def no_processes():
+        raise OSError("no semaphores here")
+
+    monkeypatch.setattr(shared._WORKERS, "get", no_processes)
+    shared.convert_articles_ahead(generator)
+    assert not reader._ahead
+    first = sorted(content.glob("*.md"))[0]
+    html, metadata = reader.read(str(first))
+    assert "<h" in html and metadata["title"]

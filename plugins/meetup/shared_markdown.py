@@ -198,11 +198,18 @@ def _convert_ahead(generator, paths_setting: str, excludes_setting: str) -> None
         waiting.setdefault(reader, []).append(path)
     if sum(len(paths) for paths in waiting.values()) < MIN_FILES_FOR_WORKERS:
         return
-    pool = _WORKERS.get()
-    if pool is None:
-        return
-    for reader, paths in waiting.items():
-        reader.convert_ahead(paths, pool)
+    try:
+        pool = _WORKERS.get()
+        if pool is None:
+            return
+        for reader, paths in waiting.items():
+            reader.convert_ahead(paths, pool)
+    except (OSError, RuntimeError) as error:
+        # No processes here (a sandbox without semaphores, a limit): every
+        # file is converted in the build process as Pelican would.
+        logger.debug("%s: no worker processes (%s); converting in the build process",
+                     generator.path, error)
+        _WORKERS.stop()
 
 
 def convert_articles_ahead(generator) -> None:
