@@ -15,5 +15,7 @@ FEED_ALL_ATOM = "feeds/all.atom.xml"
 
 DELETE_OUTPUT_DIRECTORY = True
 # Settings changes do not invalidate Pelican's cache; a publishing build is
-# always a clean one.
+# always a clean one.  Nothing loads its cache, so none is written either:
+# 33 MiB less peak memory at 4,800 files (bench/README.md).
 LOAD_CONTENT_CACHE = False
+CACHE_CONTENT = False
