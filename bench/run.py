@@ -7,7 +7,8 @@ For each corpus size, in one run and interleaved round by round:
               features, typogrify on) with a cold content cache, no search index;
 3. pagefind   the search index over that output, as sitebuild runs it;
 4. rebuild    one report edited, the same build with the content cache loaded
-              (filled by an untimed build first if production does not write it).
+              and saved, as livereload does (the cache is filled by an untimed
+              build first if production does not write it).
 
 Every step is its own child process; its wall time and its peak memory
 (``ru_maxrss`` from ``os.wait4`` of that child) are recorded.  Ratios are taken
@@ -101,8 +102,8 @@ def bench_size(files: int, rounds: int, seed: int, corpora: Path, work: Path, en
     python = sys.executable
     build = [python, str(BENCH / "build_once.py"), str(content), str(output), "--cache", str(cache)]
     samples: dict[str, list[Sample]] = {"floor": [], "build": [], "pagefind": [], "rebuild": []}
+    shutil.rmtree(cache, ignore_errors=True)
     for number in range(1, rounds + 1):
-        shutil.rmtree(cache, ignore_errors=True)
         samples["floor"].append(
             run_child([python, str(BENCH / "floor.py"), str(content)], env, logs / "floor.log"))
         samples["build"].append(run_child(build, env, logs / "build.log"))
@@ -115,7 +116,9 @@ def bench_size(files: int, rounds: int, seed: int, corpora: Path, work: Path, en
             run_child([*build, "--set", "CACHE_CONTENT=True"], env, logs / "prime.log")
         edited, original = edit_one_report(content, number)
         try:
-            samples["rebuild"].append(run_child([*build, "--load-cache"], env, logs / "rebuild.log"))
+            # As livereload rebuilds: the cache is loaded and written again.
+            samples["rebuild"].append(run_child(
+                [*build, "--load-cache", "--set", "CACHE_CONTENT=True"], env, logs / "rebuild.log"))
         finally:
             edited.write_text(original, encoding="utf-8")
         floor, full, rebuild = (samples[key][-1].seconds for key in ("floor", "build", "rebuild"))
