@@ -6,7 +6,7 @@ and the pure modules it calls.
 
 from pelican import signals
 
-from . import glue, shared_markdown
+from . import glue, memo, shared_markdown
 
 
 def register():
@@ -19,5 +19,7 @@ def register():
     signals.page_generator_init.connect(shared_markdown.convert_pages_ahead)
     signals.all_generators_finalized.connect(shared_markdown.stop_workers)
     signals.finalized.connect(shared_markdown.stop_workers)
+    # Memory only: a long livereload session would keep every build's pages.
+    signals.finalized.connect(memo.forget_rendered_content)
     signals.article_generator_finalized.connect(glue.attach_facts)
     signals.get_generators.connect(glue.get_generators)
