@@ -54,18 +54,23 @@ def test_one_shared_reader_reads_every_file_like_a_fresh_pelican_reader(settings
         assert shared.read(str(source)) == expected, source
 
 
-def test_the_plugin_swaps_in_the_shared_reader_for_markdown_only(settings):
-    from pelican.readers import Readers
+def test_the_plugin_swaps_in_the_shared_reader_for_markdown_only():
+    from types import SimpleNamespace
 
-    from meetup.shared_markdown import SharedMarkdownReader
+    from pelican.readers import HTMLReader, MarkdownReader
 
-    readers = Readers(dict(settings, PLUGINS=[]))
-    assert type(readers.readers["md"]).__name__ == "MarkdownReader"
-    from meetup.shared_markdown import use_shared_markdown
+    from meetup.shared_markdown import SharedMarkdownReader, use_shared_markdown
 
+    class SiteOwnReader(MarkdownReader):  # a site's READERS setting wins
+        pass
+
+    readers = SimpleNamespace(reader_classes={
+        "md": MarkdownReader, "markdown": MarkdownReader, "html": HTMLReader,
+        "mkd": SiteOwnReader})
     use_shared_markdown(readers)
-    assert readers.reader_classes["md"] is SharedMarkdownReader
-    assert readers.reader_classes["html"].__name__ == "HTMLReader"
+    assert readers.reader_classes == {
+        "md": SharedMarkdownReader, "markdown": SharedMarkdownReader, "html": HTMLReader,
+        "mkd": SiteOwnReader}
 
 
 def test_files_converted_ahead_by_workers_read_exactly_like_pelican(settings, tmp_path):
