@@ -25,6 +25,8 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import unquote, urlparse
 
+from .sections import read_header
+
 
 logger = logging.getLogger(__name__)
 
@@ -34,11 +36,9 @@ MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
 # Other files Pelican reads as pages: valid targets of {filename} links.
 OTHER_SOURCE_EXTENSIONS = ("html", "htm", "rst")
 
-# Python-Markdown's meta extension, which Pelican's Markdown reader uses.
+# A header line of Python-Markdown's meta extension (sections.read_header
+# reads the block; this finds header lines after a bad key).
 HEADER_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
-HEADER_CONTINUATION = re.compile(r"^[ ]{4,}(?P<value>.*)")
-YAML_BEGIN = re.compile(r"^-{3}(\s.*)?")
-YAML_END = re.compile(r"^(-{3}|\.{3})(\s.*)?")
 # "Straße: …", "Nächstes-Treffen: …": looks like a header but Markdown ends
 # the header block there.
 HEADER_LIKE = re.compile(r"^[ ]{0,3}(?P<key>[^\s:][^:]{0,39}?):(\s|$)")
@@ -279,50 +279,33 @@ def _parse_header(lines: list[str], shown: str, problems: list[ContentProblem]):
     Returns ``({key: (line, raw_key, value)}, first_body_index, lost_keys)``;
     reports keys Markdown would not take and keys given twice.
     """
+    header = read_header(lines)
     headers: dict[str, tuple[int, str, str]] = {}
-    index = 0
-    if lines and YAML_BEGIN.match(lines[0]):
-        index = 1
-    key = None
-    while index < len(lines):
-        line = lines[index]
-        number = index + 1
-        if line.strip() == "" or YAML_END.match(line):
-            index += 1
-            break
-        match = HEADER_LINE.match(line)
-        if match:
-            key = match.group("key").lower()
-            if key in headers:
-                first = headers[key][0]
-                problems.append(ContentProblem(
-                    shown, number,
-                    f"„{match.group('key')}:“ steht doppelt im Kopf (zuerst in Zeile {first}); "
-                    "Pelican nähme beide Werte als Liste",
-                ))
-            else:
-                headers[key] = (number, match.group("key"), match.group("value").strip())
-            index += 1
-            continue
-        if key and HEADER_CONTINUATION.match(line):
-            raw_line, raw_key, value = headers[key]
-            headers[key] = (raw_line, raw_key, f"{value} {line.strip()}".strip())
-            index += 1
-            continue
+    for field in header.fields:
+        key = field.key.lower()
+        if key in headers:
+            problems.append(ContentProblem(
+                shown, field.number,
+                f"„{field.key}:“ steht doppelt im Kopf (zuerst in Zeile {headers[key][0]}); "
+                "Pelican nähme beide Werte als Liste",
+            ))
+        else:
+            headers[key] = (field.number, field.key, field.value)
+    if header.stopped_at is not None:
         # Markdown ends the header here; this line and the rest are body.
-        bad = HEADER_LIKE.match(line)
+        index = header.stopped_at
+        bad = HEADER_LIKE.match(lines[index])
         if bad and _header_key_lost(bad.group("key"), lines[index + 1:]):
             lost = _headers_after(lines[index + 1:])
             problems.append(ContentProblem(
-                shown, number,
+                shown, index + 1,
                 f"Kopfzeile „{bad.group('key')}:“: Namen dürfen nur A–Z, a–z, 0–9, _ und - "
                 "enthalten (keine Umlaute, keine Leerzeichen); Pelican beendet den Kopf hier, "
                 "diese und alle folgenden Kopfzeilen landen im Text"
                 + (f" (verloren: {', '.join(raw for _, raw in lost)})" if lost else ""),
             ))
             return headers, index, frozenset(key.lower() for key, _ in lost)
-        break
-    return headers, index, frozenset()
+    return headers, header.body_start, frozenset()
 
 
 def _headers_after(lines: list[str]) -> list[tuple[str, str]]:

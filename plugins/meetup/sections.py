@@ -55,33 +55,57 @@ def split_lines(source: str) -> list[str]:
     return source.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-# The header rules of Python-Markdown's meta extension, which Pelican uses.
+# The header rules of Python-Markdown's meta extension, which Pelican uses
+# (it matches at the start of a line, so "---abc" opens a header too).
 _META_BEGIN = re.compile(r"-{3}(\s.*)?")
 _META_END = re.compile(r"(-{3}|\.{3})(\s.*)?")
 _META_LINE = re.compile(r"[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
 _META_MORE = re.compile(r"[ ]{4,}(?P<value>.*)")
 
 
-def read_metadata(lines: list[str]) -> tuple[dict[str, Line], int]:
-    """Header fields and the index of the first body line."""
-    metadata: dict[str, Line] = {}
-    index = 1 if lines and _META_BEGIN.fullmatch(lines[0]) else 0
-    key = None
+@dataclass(frozen=True)
+class HeaderField:
+    number: int  # file line of "Key:"
+    key: str  # as written
+    value: str  # continuation lines joined with a space
+
+
+@dataclass(frozen=True)
+class Header:
+    fields: tuple[HeaderField, ...]  # in file order, repeated keys included
+    body_start: int  # index of the first body line
+    # Index of the line that ended the header although it was neither blank
+    # nor an end marker ("Straße: …"): Markdown takes it and the rest as body.
+    stopped_at: int | None
+
+
+def read_header(lines: list[str]) -> Header:
+    """The header block exactly as Python-Markdown's meta extension reads it."""
+    fields: list[HeaderField] = []
+    index = 1 if lines and _META_BEGIN.match(lines[0]) else 0
     while index < len(lines):
         text = lines[index]
-        if not text.strip() or _META_END.fullmatch(text):
-            return metadata, index + 1
-        if match := _META_LINE.fullmatch(text):
-            key = match["key"].lower()
-            if key not in metadata:  # Pelican keeps the first of a repeated key
-                metadata[key] = Line(index + 1, match["value"].strip())
-        elif key and (match := _META_MORE.fullmatch(text)):
-            previous = metadata[key]
-            metadata[key] = Line(previous.number, f"{previous.text} {match['value'].strip()}")
+        if not text.strip() or _META_END.match(text):
+            return Header(tuple(fields), index + 1, None)
+        if match := _META_LINE.match(text):
+            fields.append(HeaderField(index + 1, match["key"], match["value"].strip()))
+        elif fields and (match := _META_MORE.match(text)):
+            last = fields[-1]
+            fields[-1] = HeaderField(last.number, last.key, f"{last.value} {match['value'].strip()}")
         else:
-            break
+            return Header(tuple(fields), index, index)
         index += 1
-    return metadata, index
+    return Header(tuple(fields), index, None)
+
+
+def read_metadata(lines: list[str]) -> tuple[dict[str, Line], int]:
+    """Header fields (keys lower-cased, the first of a repeated key) and the
+    index of the first body line."""
+    header = read_header(lines)
+    metadata: dict[str, Line] = {}
+    for field in header.fields:
+        metadata.setdefault(field.key.lower(), Line(field.number, field.value))
+    return metadata, header.body_start
 
 
 _FENCE_OPEN = re.compile(r"[ \t]*(?P<fence>`{3,}|~{3,})(?P<info>.*)")

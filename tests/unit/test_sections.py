@@ -84,3 +84,21 @@ def test_crlf_cr_and_bom():
 def test_subtree_takes_deeper_sections_only():
     document = split_document("## A\n### A1\n#### A2\n## B\n")
     assert [s.title for s in document.subtree(1)] == ["A", "A1", "A2"]
+
+
+def test_read_header_keeps_repeats_and_says_where_a_bad_key_ended_it():
+    from meetup.sections import HeaderField, read_header
+
+    lines = ["Title: Bericht", "Title: Nochmal", "Straße: Königstraße 1", "Date: 2024-01-16", "",
+             "Text"]
+    header = read_header(lines)
+    assert header.fields == (HeaderField(1, "Title", "Bericht"), HeaderField(2, "Title", "Nochmal"))
+    assert header.stopped_at == 2 and header.body_start == 2
+
+
+def test_read_header_joins_continuation_lines_and_skips_the_blank_line():
+    from meetup.sections import HeaderField, read_header
+
+    header = read_header(["---", "Summary: erste Zeile", "    zweite Zeile", "---", "Text"])
+    assert header.fields == (HeaderField(2, "Summary", "erste Zeile zweite Zeile"),)
+    assert header.stopped_at is None and header.body_start == 4
