@@ -116,7 +116,14 @@ def read_facts(source: str, *, date: dt.datetime | dt.date, category: str | None
                default_time: dt.time | None = None) -> ArticleFacts:
     """Facts of one file.  ``source`` is the whole file, header included; ``date``
     its Date header; ``default_time`` fills in where the text gives a date only."""
-    document = split_document(source)
+    return read_document_facts(split_document(source), date=date, category=category,
+                               default_time=default_time)
+
+
+def read_document_facts(document: Document, *, date: dt.datetime | dt.date,
+                        category: str | None = None,
+                        default_time: dt.time | None = None) -> ArticleFacts:
+    """``read_facts`` of a file already split (the glue needs the split too)."""
     day, time = _split_date(date)
     kind, kind_problems = _kind(document, category)
     problems = [(problem.line, problem.message) for problem in kind_problems]

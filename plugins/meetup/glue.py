@@ -28,7 +28,7 @@ from pathlib import Path
 
 from . import clock, feeds, page_body, privacy, schedule, site_index
 from . import settings as meetup_settings
-from .facts import read_facts
+from .facts import read_document_facts
 from .markdown_text import plain_text
 from .model import ArticleFacts
 from .next_meeting import next_section_indices
@@ -115,8 +115,9 @@ def _read(article, config: Config) -> _Read:
     source = article.relative_source_path.replace(os.sep, "/")
     text = Path(article.source_path).read_text(encoding="utf-8")
     category = article.metadata.get("category")
-    facts = read_facts(
-        text,
+    document = split_document(text)
+    facts = read_document_facts(
+        document,
         date=article.date,
         category=str(category) if category else None,
         default_time=config.default_time,
@@ -124,7 +125,7 @@ def _read(article, config: Config) -> _Read:
     for problem in facts.problems:
         logger.warning("%s:%d: %s", source, problem.line, problem.message)
     shown = replace(facts, participants=privacy.apply(facts.participants, config.names))
-    return _Read(article, source, facts, shown, split_document(text))
+    return _Read(article, source, facts, shown, document)
 
 
 def _start(facts: ArticleFacts, config: Config, zone) -> dt.datetime | None:
