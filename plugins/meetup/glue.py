@@ -19,12 +19,16 @@ What templates get:
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 import os
 import posixpath
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import chain
 from pathlib import Path
+
+from pelican.cache import FileStampDataCacher
 
 from . import clock, feeds, page_body, privacy, schedule, site_index
 from . import settings as meetup_settings
@@ -111,17 +115,40 @@ class _Read:
     document: Document
 
 
-def _read(article, config: Config) -> _Read:
+# The modules whose code decides what read_document_facts returns.
+_PARSER_MODULES = ("announcement", "facts", "german_dates", "markdown_text", "model",
+                   "next_meeting", "participants", "sections", "talks")
+
+
+@lru_cache(maxsize=1)
+def _parser_fingerprint() -> str:
+    here = Path(__file__).parent
+    code = "".join((here / f"{name}.py").read_text(encoding="utf-8") for name in _PARSER_MODULES)
+    return hashlib.sha256(code.encode()).hexdigest()[:12]
+
+
+def facts_cache(settings: dict) -> FileStampDataCacher:
+    """Parsed files kept between builds like Pelican's content cache (same
+    settings), so a rebuild after one edit parses one file.  A change of the
+    parser's code starts a new cache."""
+    return FileStampDataCacher(settings, f"meetup-facts-{_parser_fingerprint()}",
+                               settings.get("CACHE_CONTENT", False),
+                               settings.get("LOAD_CONTENT_CACHE", False))
+
+
+def _read(article, config: Config, cache: FileStampDataCacher) -> _Read:
     source = article.relative_source_path.replace(os.sep, "/")
-    text = Path(article.source_path).read_text(encoding="utf-8")
     category = article.metadata.get("category")
-    document = split_document(text)
-    facts = read_document_facts(
-        document,
-        date=article.date,
-        category=str(category) if category else None,
-        default_time=config.default_time,
-    )
+    # Everything besides the file that the facts depend on.
+    inputs = (article.date, str(category) if category else None, config.default_time)
+    cached = cache.get_cached_data(article.source_path)
+    if cached is not None and cached[0] == inputs:
+        document, facts = cached[1], cached[2]
+    else:
+        document = split_document(Path(article.source_path).read_text(encoding="utf-8"))
+        facts = read_document_facts(document, date=inputs[0], category=inputs[1],
+                                    default_time=inputs[2])
+        cache.cache_data(article.source_path, (inputs, document, facts))
     for problem in facts.problems:
         logger.warning("%s:%d: %s", source, problem.line, problem.message)
     shown = replace(facts, participants=privacy.apply(facts.participants, config.names))
@@ -145,7 +172,9 @@ def attach_facts(generator) -> None:
     unlisted = list(chain(generator.translations, generator.drafts,
                           generator.drafts_translations, generator.hidden_articles,
                           generator.hidden_translations))
-    reads = [_read(article, config) for article in chain(published, unlisted)]
+    cache = facts_cache(generator.settings)
+    reads = [_read(article, config, cache) for article in chain(published, unlisted)]
+    cache.save_cache()
     listed = reads[:len(published)]
 
     entries = [site_index.Entry(r.source, feeds.plain_text(r.article.title), r.article.url,
