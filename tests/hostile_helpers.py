@@ -14,6 +14,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 from helpers import build_site, write_settings
 
 GOOD_REPORT = """\
@@ -49,6 +51,17 @@ def settings_file(folder: Path, base: str = "pelicanconf", **overrides) -> Path:
                           LOAD_CONTENT_CACHE=False, **overrides)
 
 
+def write(folder: Path, name: str, text: str | bytes) -> Path:
+    """A content file: text as UTF-8, bytes exactly as given (bad encodings)."""
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
 @dataclass
 class Site:
     root: Path
@@ -63,13 +76,7 @@ class Site:
         return self.root / "output"
 
     def add(self, name: str, text: str | bytes) -> Path:
-        path = self.content / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(text, encoding="utf-8")
-        return path
+        return write(self.content, name, text)
 
     def build(self, **kwargs) -> subprocess.CompletedProcess:
         return build_site(self.content, self.output, settings=self.settings, **kwargs)
@@ -126,3 +133,22 @@ def build_baseline(root: Path, settings: Path) -> tuple[Path, dict[str, bytes]]:
     result = site.build()
     assert result.returncode == 0, f"baseline build failed:\n{result.stdout}\n{result.stderr}"
     return site.output, snapshot(site.output)
+
+
+# Fixtures of the modules that build tiny sites (imported there by name):
+# one settings file and one good baseline build per module.
+
+
+@pytest.fixture(scope="module")
+def settings(tmp_path_factory) -> Path:
+    return settings_file(tmp_path_factory.mktemp("conf"))
+
+
+@pytest.fixture(scope="module")
+def baseline(tmp_path_factory, settings):
+    return build_baseline(tmp_path_factory.mktemp("baseline"), settings)
+
+
+@pytest.fixture
+def site(tmp_path, settings, baseline) -> Site:
+    return new_site(tmp_path, settings, previous=baseline[0])

@@ -15,6 +15,7 @@ from pelican.settings import read_settings
 from pelican.utils import slugify as pelican_slugify
 
 from helpers import CONTENT, ROOT, run_invoke
+from hostile_helpers import write
 from meetup.contentcheck import check_content, errors, slugify
 
 GOOD = "Title: Bericht vom Treffen im Mai 2025\nDate: 2025-05-20 18:30\n\n## Protokoll\n\nText.\n"
@@ -23,16 +24,6 @@ GOOD = "Title: Bericht vom Treffen im Mai 2025\nDate: 2025-05-20 18:30\n\n## Pro
 @pytest.fixture(scope="module")
 def settings() -> dict:
     return read_settings(str(ROOT / "pelicanconf.py"))
-
-
-def write(folder: Path, name: str, text: str | bytes) -> Path:
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(text, bytes):
-        path.write_bytes(text)
-    else:
-        path.write_text(text, encoding="utf-8")
-    return path
 
 
 def check(folder: Path, settings: dict, **kwargs):

@@ -29,8 +29,9 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT, build_env, run_invoke
-from hostile_helpers import (Site, assert_built, assert_refused, build_baseline, new_site,
+from hostile_helpers import (Site, assert_built, assert_refused, new_site,
                              settings_file, snapshot)
+from hostile_helpers import baseline, settings, site  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.slow
 
@@ -52,21 +53,6 @@ def _hang(*args, **kwargs):
 def register():
     signals.article_writer_finalized.connect(_hang)
 '''
-
-
-@pytest.fixture(scope="module")
-def settings(tmp_path_factory) -> Path:
-    return settings_file(tmp_path_factory.mktemp("conf"))
-
-
-@pytest.fixture(scope="module")
-def baseline(tmp_path_factory, settings):
-    return build_baseline(tmp_path_factory.mktemp("baseline"), settings)
-
-
-@pytest.fixture
-def site(tmp_path, settings, baseline) -> Site:
-    return new_site(tmp_path, settings, previous=baseline[0])
 
 
 def build_command(site: Site, settings: Path | None = None) -> list[str]:

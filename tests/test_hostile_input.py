@@ -9,32 +9,17 @@ produce the page a reader expects.
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from hostile_helpers import (GOOD_REPORT, Site, assert_built, assert_refused, build_baseline,
-                             new_site, settings_file, snapshot)
+from hostile_helpers import (GOOD_REPORT, Site, assert_built, assert_refused, new_site,
+                             settings_file, snapshot)
+from hostile_helpers import baseline, settings, site  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.slow
 
 NEW = "2025-11-18-bericht.md"
-
-
-@pytest.fixture(scope="module")
-def settings(tmp_path_factory) -> Path:
-    return settings_file(tmp_path_factory.mktemp("conf"))
-
-
-@pytest.fixture(scope="module")
-def baseline(tmp_path_factory, settings):
-    return build_baseline(tmp_path_factory.mktemp("baseline"), settings)
-
-
-@pytest.fixture
-def site(tmp_path, settings, baseline) -> Site:
-    return new_site(tmp_path, settings, previous=baseline[0])
 
 
 def report(title: str = "Bericht vom Treffen im November 2025", date: str = "2025-11-18 18:30",
