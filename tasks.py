@@ -30,19 +30,22 @@ def _settings_file(production: bool) -> Path:
             "settings": "settings file (default: pelicanconf.py or publishconf.py)"})
 def build(c, production=False, output=str(OUTPUT), content=str(CONTENT), settings=None):
     """Build the site into output/ (kept as it was if the build fails)."""
+    _build(Path(output), Path(content), Path(settings) if settings else _settings_file(production))
+    print("Vorschau: invoke serve  (http://127.0.0.1:8000/)")
+
+
+def _build(target: Path, content: Path, settings_file: Path) -> None:
+    """One build with its messages; Exit(1) when it fails (target unchanged)."""
     from meetup.sitebuild import BuildFailed
     from meetup.sitebuild import build as build_site
 
-    target = Path(output)
-    settings_file = Path(settings) if settings else _settings_file(production)
     try:
-        build_site(settings_file, target, content=Path(content))
+        build_site(settings_file, target, content=content)
     except BuildFailed as failure:
         for message in failure.messages:
             print(f"FEHLER: {message}", file=sys.stderr)
         raise Exit(f"Build fehlgeschlagen; {target} ist unverändert.", code=1)
     print(f"Site gebaut: {target}")
-    print("Vorschau: invoke serve  (http://127.0.0.1:8000/)")
 
 
 @task(help={"port": "port to listen on (default 8000)"})
@@ -60,11 +63,12 @@ def livereload(c, port=8000, content=str(CONTENT), output=str(OUTPUT)):
 
     def rebuild():
         try:
-            build(c, content=content, output=output)
+            _build(Path(output), Path(content), _settings_file(False))
         except Exit as failure:  # keep serving the last good site
             print(failure.message, file=sys.stderr)
 
     rebuild()
+    print(f"Vorschau: http://127.0.0.1:{port}/  (baut bei jeder Änderung neu, Strg+C beendet)")
     server = Server()
     for pattern in (f"{content}/**/*", f"{ROOT}/theme/**/*", f"{ROOT}/plugins/**/*.py",
                     f"{ROOT}/pelicanconf.py"):

@@ -11,7 +11,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from helpers import ROOT, build_env
+from helpers import ROOT, build_env, run_invoke
 
 REPORT = """\
 Title: Bericht vom Treffen im Oktober 2025
@@ -56,8 +56,8 @@ def test_livereload_rebuilds_after_an_edit(tmp_path):
     server = subprocess.Popen(
         [sys.executable, "-m", "invoke", "livereload", "--port", str(port),
          "--content", str(content), "--output", str(output)],
-        cwd=ROOT, env=build_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        start_new_session=True,
+        cwd=ROOT, env=build_env(PYTHONUNBUFFERED="1"), stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT, text=True, start_new_session=True,
     )
     try:
         url = f"http://127.0.0.1:{port}/bericht-vom-treffen-im-oktober-2025/"
@@ -69,4 +69,19 @@ def test_livereload_rebuilds_after_an_edit(tmp_path):
         assert "livereload.js" in page
     finally:
         os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        printed, _ = server.communicate(timeout=30)
+    # Both builds are reported; the preview address once, and never the advice to
+    # start `invoke serve`: livereload serves already.
+    assert printed.count(f"Site gebaut: {output}") == 2, printed
+    assert printed.count(f"Vorschau: http://127.0.0.1:{port}/") == 1, printed
+    assert "invoke serve" not in printed, printed
+
+
+def test_build_names_the_preview_command(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "2025-10-21-bericht.md").write_text(REPORT, encoding="utf-8")
+    result = run_invoke("build", "--content", str(content), "--output", str(tmp_path / "output"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[-2:] == [
+        f"Site gebaut: {tmp_path / 'output'}", "Vorschau: invoke serve  (http://127.0.0.1:8000/)"]
