@@ -10,6 +10,9 @@ import json
 from importlib import metadata
 from pathlib import Path
 
+# Our Markdown extensions: their code decides the HTML as much as the settings.
+OWN_EXTENSIONS = ("code_language.py", "date_lines.py")
+
 
 def cache_name(settings: dict) -> str:
     """A name for Pelican's content cache that changes with the Markdown setup.
@@ -22,7 +25,7 @@ def cache_name(settings: dict) -> str:
         json.dumps(settings, sort_keys=True, default=str),
         metadata.version("markdown"),
         metadata.version("pygments"),
-        (Path(__file__).parent / "code_language.py").read_text(encoding="utf-8"),
+        *((Path(__file__).parent / name).read_text(encoding="utf-8") for name in OWN_EXTENSIONS),
     ]
     return "pelican-" + hashlib.sha256("\n".join(parts).encode()).hexdigest()[:12]
 
@@ -35,6 +38,9 @@ def markdown_settings() -> dict:
             "markdown.extensions.codehilite": {"css_class": "highlight", "guess_lang": False},
             # ":::bash" as the first line of a fenced block, too.
             "meetup.code_language": {},
+            # "20. Januar 2026" at the start of a line stays text instead of
+            # becoming item 1 of an ordered list ("1. Januar 2026").
+            "meetup.date_lines": {},
             "markdown.extensions.extra": {},
             "markdown.extensions.meta": {},
             "markdown.extensions.toc": {"permalink": False},

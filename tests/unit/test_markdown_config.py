@@ -14,3 +14,12 @@ def test_changed_extension_settings_get_a_fresh_cache():
     changed["extension_configs"]["markdown.extensions.codehilite"]["guess_lang"] = True
     assert cache_name(changed) != cache_name(markdown_settings())
     assert cache_name(changed).startswith("pelican-")
+
+
+def test_every_extension_of_ours_is_part_of_the_cache_key():
+    from meetup.markdown_config import OWN_EXTENSIONS
+
+    ours = [name.removeprefix("meetup.") + ".py"
+            for name in markdown_settings()["extension_configs"] if name.startswith("meetup.")]
+    assert "date_lines.py" in ours
+    assert set(ours) <= set(OWN_EXTENSIONS)
