@@ -81,6 +81,24 @@ CASES = {
                       6, "Link {static}images/x.png: Datei images/x.png gibt es"),
     "link out of content": ("Title: Bericht\nDate: 2025-05-20\n\n[a]({filename}../x.md)\n", 4,
                             "zeigt aus dem Content-Ordner heraus"),
+    # What `invoke new` leaves to fill in.
+    "placeholder participant": ("Title: Bericht\nDate: 2025-05-20\n\n### Teilnehmer\n\n"
+                                "- Name, Rolle, Firma\n", 6,
+                                "Platzhalter „Name, Rolle, Firma“ aus `invoke new`"),
+    "empty date item in the next section": (
+        "Title: Bericht\nDate: 2025-05-20\n\n### next\n\n- date: \n- talks:\n    - Anna: X\n", 6,
+        "„date:“ ohne Datum: den nächsten Termin eintragen"),
+    "empty date paragraph in the next section": (
+        "Title: Bericht\nDate: 2025-05-20\n\n### nächster Termin\n\nTermin:\n\nVorträge:\n", 6,
+        "„Termin:“ ohne Datum"),
+    "TODO in the text": ("Title: Bericht\nDate: 2025-05-20\n\nTODO: Fotos einfügen\n", 4,
+                         "„TODO“ steht noch im Text"),
+    "TODO in a header": ("Title: Bericht\nDate: 2025-05-20\nSummary: TODO\n\nText\n", 3,
+                         "„TODO“ steht noch im Text"),
+    "placeholder location": ("Title: Einladung\nDate: 2025-05-20\n\n### Wann:\n\n3.6.2025\n\n"
+                             "### Wo:\n\n(Ort)\n", 10, "Platzhalter „(Ort)“ aus `invoke new`"),
+    "placeholder signup": ("Title: Einladung\nDate: 2025-05-20\n\n### Anmeldung\n\n"
+                           "(Link zur Anmeldung)\n", 6, "Platzhalter „(Link zur Anmeldung)“"),
 }
 
 
@@ -110,6 +128,16 @@ def test_pages_need_no_date(tmp_path, settings):
     write(tmp_path, "pages/ohne-titel.md", "Text ohne Kopf\n")
     problem = only(check(tmp_path, settings))
     assert (problem.path, problem.line) == ("pages/ohne-titel.md", 1)
+
+
+def test_filled_in_labels_and_todo_words_are_no_placeholders(tmp_path, settings):
+    write(tmp_path, "2025-05-20-bericht.md", "Title: Bericht\nDate: 2025-05-20\n\n"
+          "### Teilnehmer\n\n- Anna, Rolle, Firma\n\n### Anna: TODO-Listen mit LLMs\n\n"
+          "So schreibt man es: `# TODO`\n\n```python\n# TODO: aufräumen\n```\n\n"
+          "    TODO im eingerückten Code\n\n"
+          "### Orga\n\n- Datum:\n- Ort: Mitte\n\n"  # not the "next" section: just a list
+          "### next\n\nTermin:\n20. Januar 2026\n\n- Datum:\n    - 21.1.2026\n")
+    assert check(tmp_path, settings) == []
 
 
 def test_prose_with_colon_after_header_is_no_header_key(tmp_path, settings):
@@ -307,6 +335,41 @@ def test_invoke_check_lists_every_problem_and_fails(tmp_path):
     ]
     assert "3 Fehler, 0 Hinweise" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+REPORT_OF_2026_01 = ("Title: Bericht vom Treffen im Januar 2026\nDate: {date} 18:30\n\n"
+                     "### Teilnehmer\n\n- Anna, Data Scientist, Firma A\n")
+ANNOUNCEMENT_OF_2026_01 = ("Title: Einladung zum Treffen am 20. Januar 2026\nDate: 2025-11-25 12:00\n\n"
+                           "### Wann:\n\n{when} um 18:30\n\n### Wo:\n\nStuttgart\n")
+
+
+def test_invoke_check_hints_when_file_name_and_date_disagree(tmp_path):
+    content = tmp_path / "content"
+    write(content, "2026-01-20-bericht.md", REPORT_OF_2026_01.format(date="2025-04-03"))
+    # Announcements are named by the meeting they announce, not by their Date.
+    write(content, "2026-01-20-einladung.md", ANNOUNCEMENT_OF_2026_01.format(when="20.01.2026"))
+    write(content, "2026-02-17-einladung.md", ANNOUNCEMENT_OF_2026_01.format(when="24.02.2026")
+          .replace("Januar", "Februar"))
+    result = run_invoke("check", "--content", str(content))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[:-1] == [
+        f"{content}/2026-01-20-bericht.md:2: Hinweis: Dateiname nennt 2026-01-20, „Date:“ aber "
+        "2025-04-03: eins von beiden anpassen",
+        f"{content}/2026-02-17-einladung.md:2: Hinweis: Dateiname nennt 2026-02-17, die Einladung "
+        "aber den Termin 2026-02-24: eins von beiden anpassen",
+    ]
+    assert "keine Fehler, 2 Hinweise" in result.stdout
+
+
+def test_invoke_check_no_hint_when_file_name_and_date_agree(tmp_path):
+    content = tmp_path / "content"
+    write(content, "2026-01-20-bericht.md", REPORT_OF_2026_01.format(date="2026-01-20"))
+    write(content, "bericht-ohne-datum.md", REPORT_OF_2026_01.format(date="2026-01-21")
+          .replace("Januar 2026", "Januar 2026 (2)"))
+    result = run_invoke("check", "--content", str(content))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines() == [
+        "Inhalt in Ordnung: 2 Dateien geprüft, keine Fehler, 0 Hinweise."]
 
 
 def test_invoke_check_paths_relative_to_the_project(tmp_path):

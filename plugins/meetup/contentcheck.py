@@ -25,7 +25,11 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import unquote, urlparse
 
-from .sections import read_header
+from .facts import read_facts as read_article_facts
+from .german_dates import DATE_LABELS
+from .markdown_text import fold, indent_of, list_item
+from .next_meeting import next_section_indices
+from .sections import read_header, split_document
 
 
 logger = logging.getLogger(__name__)
@@ -64,6 +68,31 @@ INTRASITE_LINK = re.compile(
 )
 FENCE = re.compile(r"^[ ]{0,3}(```|~~~)")
 INLINE_CODE = re.compile(r"`+[^`]*`+")
+
+# The placeholders `invoke new` writes (meetup.newfile); left in a file they fail
+# the check and so the build: a placeholder is never published as data.
+SKELETON_PARTICIPANT = "Name, Rolle, Firma"
+SKELETON_LOCATION = "(Ort)"
+SKELETON_SIGNUP = "(Link zur Anmeldung)"
+TODO = re.compile(r"(?<![\w-])TODO(?![\w-])")
+# "Datum:", "- Termin:", "**next:**" with nothing after the colon.
+EMPTY_LABEL = re.compile(r"(?:\*\*|__)?(?P<label>[^\W\d_][\w .-]{0,30}?)\s*:(?:\*\*|__)?")
+FILE_NAME_DATE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")
+
+# Messages of the placeholder and file-name rules.
+MESSAGES = {
+    "placeholder participant": f"Platzhalter „{SKELETON_PARTICIPANT}“ aus `invoke new`: durch die "
+                               "echten Teilnehmer ersetzen (eine Zeile je Person)",
+    "placeholder location": f"Platzhalter „{SKELETON_LOCATION}“ aus `invoke new`: den Ort eintragen",
+    "placeholder signup": f"Platzhalter „{SKELETON_SIGNUP}“ aus `invoke new`: den Link zur "
+                          "Anmeldung eintragen oder die Zeile löschen",
+    "empty date label": "„{label}:“ ohne Datum: den nächsten Termin eintragen "
+                        "(z. B. „{label}: 20.01.2026“) oder die Zeile löschen",
+    "todo": "„TODO“ steht noch im Text: erst ausfüllen, dann veröffentlichen",
+    "name and date": "Dateiname nennt {named}, „Date:“ aber {date}: eins von beiden anpassen",
+    "name and meeting": "Dateiname nennt {named}, die Einladung aber den Termin {meeting}: "
+                        "eins von beiden anpassen",
+}
 
 
 @dataclass(frozen=True, order=True)
@@ -141,8 +170,10 @@ def check_content(
     for source in sources:
         problems.extend(_check_headers(source, settings))
         problems.extend(_check_links(source, content, shown_root, settings))
+        problems.extend(_check_placeholders(source))
         if read_facts is not None and source.kind == "article":
             problems.extend(_facts_problems(source, read_facts))
+            problems.extend(_check_name_date(source))
     problems.extend(_check_duplicate_targets(sources, settings))
     return sorted(set(problems))
 
@@ -639,3 +670,97 @@ def _facts_problems(source: _Source, read_facts: FactsReader) -> list[ContentPro
                                f"Fakten nicht lesbar ({type(error).__name__}: {error})", "warning")]
     return [ContentProblem(source.shown, int(line), str(message), "warning")
             for line, message in reported]
+
+
+# --- Placeholders and the date in the file name ------------------------------------
+
+
+def _check_placeholders(source: _Source) -> list[ContentProblem]:
+    """What `invoke new` left to fill in: placeholders, empty date labels, TODO."""
+    if source.kind == "unread":
+        return []
+    found = []
+
+    def problem(index: int, key: str, **values) -> None:
+        found.append(ContentProblem(source.shown, index + 1, MESSAGES[key].format(**values)))
+
+    for key, (line, _, value) in source.headers.items():
+        if TODO.search(value):
+            problem(line - 1, "todo")
+    todos, labels = [], []
+    in_fence = False
+    for index in range(source.body_start, len(source.lines)):
+        text = source.lines[index]
+        if FENCE.match(text):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        item = list_item(text)
+        content = item.content if item else text.strip()
+        if item and content == SKELETON_PARTICIPANT:
+            problem(index, "placeholder participant")
+        elif content == SKELETON_LOCATION:
+            problem(index, "placeholder location")
+        elif content == SKELETON_SIGNUP:
+            problem(index, "placeholder signup")
+        if TODO.search(INLINE_CODE.sub("", text)):
+            todos.append(index)
+        if content.endswith((":", ":**", ":__")):
+            match = EMPTY_LABEL.fullmatch(content)
+            if match and fold(match["label"].strip()) in DATE_LABELS:
+                labels.append((index, match["label"].strip()))
+    if not todos and not labels:
+        return found
+    # Only now split the file: code blocks and "next" sections as the parser sees them.
+    document = split_document("\n".join(source.lines))
+    text_lines = {line.number for line in document.text_lines()}
+    found.extend(ContentProblem(source.shown, index + 1, MESSAGES["todo"])
+                 for index in todos if index + 1 in text_lines)
+    in_next = {line.number for index in next_section_indices(document)
+               for section in document.subtree(index) for line in section.body}
+    for index, label in labels:
+        if index + 1 in in_next and not _continues(source.lines, index):
+            problem(index, "empty date label", label=label)
+    return found
+
+
+def _continues(lines: list[str], index: int) -> bool:
+    """Whether the line after a label carries its value ("Termin:" / "20. Januar")."""
+    if index + 1 >= len(lines) or not lines[index + 1].strip():
+        return False
+    following = lines[index + 1]
+    if following.lstrip().startswith("#"):
+        return False
+    item, next_item = list_item(lines[index]), list_item(following)
+    if item is None:
+        return True
+    return next_item is None or indent_of(following) > item.indent
+
+
+def _check_name_date(source: _Source) -> list[ContentProblem]:
+    """A hint when the date in the file name is neither the Date header's nor,
+    for an announcement, the announced meeting's."""
+    match = FILE_NAME_DATE.match(Path(source.relative).name)
+    date = _header_date(source)
+    if match is None or date is None:
+        return []
+    try:
+        named = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+    except ValueError:
+        return []
+    if named == date.date():
+        return []
+    category = source.header("category")
+    facts = read_article_facts("\n".join(source.lines), date=date,
+                               category=category[2] if category else None)
+    line = source.header("date")[0]
+    if facts.kind == "announcement" and facts.meeting is not None:
+        if facts.meeting.date == named:
+            return []
+        message = MESSAGES["name and meeting"].format(named=named.isoformat(),
+                                                      meeting=facts.meeting.date.isoformat())
+    else:
+        message = MESSAGES["name and date"].format(named=named.isoformat(),
+                                                   date=date.date().isoformat())
+    return [ContentProblem(source.shown, line, message, "warning")]

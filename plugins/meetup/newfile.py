@@ -4,18 +4,40 @@ The meeting is taken from the latest report's "next" section (or ``Next:``
 header), with its planned talks; without one, from MEETUP_RECURRENCE after
 that report.  The file is written only when the meeting is known and the file
 does not exist yet: an organizer never gets a guessed date without being told.
+
+A new report uses the headings and labels of the latest report ("### Teilnehmer",
+"### nächster Termin", "Termin:" …), German ones where it has none.  Its
+placeholders (``contentcheck.SKELETON_PARTICIPANT``, the empty date label) fail
+``invoke check`` and the build until they are replaced: none of them is ever
+published as data.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import schedule
-from .facts import read_facts
-from .sections import split_document
+from .contentcheck import SKELETON_LOCATION, SKELETON_PARTICIPANT, SKELETON_SIGNUP
+from .facts import read_document_facts
+from .german_dates import DATE_LABELS
+from .markdown_text import fold, plain_text
+from .next_meeting import is_next_heading, next_section_indices
+from .participants import is_participants_heading
+from .sections import Document, split_document
+from .talks import talk_label_rest
 from .template_filters import de_date, de_time
+
+MESSAGES = {
+    "no report": "kein Bericht in {content} gefunden: den ersten bitte von Hand schreiben",
+    "upcoming": "{report} ist schon der Bericht eines kommenden Treffens; bitte ihn bearbeiten",
+    "no next date": "{report}: kein nächster Termin in seinem Abschnitt „{next}“ und kein "
+                    "MEETUP_RECURRENCE gesetzt; dort das Datum eintragen "
+                    "(z. B. „{label}: 2026-01-20“) und noch einmal aufrufen",
+    "exists": "{path} gibt es schon; bitte diese Datei bearbeiten",
+}
 
 
 class NewFileError(Exception):
@@ -37,8 +59,79 @@ def _header_date(value: str) -> dt.datetime | None:
         return None
 
 
-def latest_report(content: Path) -> tuple[str, dt.datetime, object] | None:
-    """(relative path, date, facts) of the report with the latest Date."""
+@dataclass(frozen=True)
+class ReportStyle:
+    """How the archive's reports write their sections (German by default)."""
+
+    level: int = 3  # heading level of the participants and "next" sections
+    participants: str = "Teilnehmer"
+    next: str = "Nächstes Treffen"
+    date_label: str = "Datum"
+    talks_label: str = "Vorträge"
+    as_list: bool = True  # "- Datum: …" under the heading, or paragraphs "Datum: …"
+
+
+@dataclass(frozen=True)
+class LatestReport:
+    relative: str
+    date: dt.datetime
+    facts: object
+    style: ReportStyle
+
+
+# "Teilnehmer (12)", "Nächstes Treffen am 20.1.2026", "next: 2026-01-20": the words only.
+_HEADING_WORDS = re.compile(r"\s*(?P<words>[^\W\d_][^():0-9–]*?)(?:\s+(?:am|im|on)\b|\s+[-–]|\s*[(:0-9–]|$)")
+_LABEL = re.compile(r"\s*(?:(?P<bullet>[-*+])\s+)?(?:\*\*|__)?(?P<label>[^\W\d_][\w .-]{0,30}?)"
+                    r"(?:\*\*|__)?\s*:")
+
+
+def _heading_words(title: str, accept) -> str | None:
+    match = _HEADING_WORDS.match(plain_text(title))
+    words = match["words"].strip() if match else ""
+    return words if words and accept(words) else None
+
+
+def _label(text: str, accept) -> tuple[str, bool] | None:
+    """("Termin", False) for "Termin: 20. Januar", ("date", True) for "- date: …"."""
+    match = _LABEL.match(text)
+    if not match or not accept(match["label"].strip()):
+        return None
+    return match["label"].strip(), match["bullet"] is not None
+
+
+def report_style(document: Document) -> ReportStyle:
+    """The headings and labels a report uses, each falling back to the German default."""
+    found: dict = {}
+    for section in document.sections:
+        if section.level and is_participants_heading(section.title):
+            words = _heading_words(section.title, is_participants_heading)
+            if words:
+                found.update(participants=words, level=section.level)
+            break
+    indices = next_section_indices(document)
+    if indices:
+        section = document.sections[indices[0]]
+        words = _heading_words(section.title, is_next_heading)
+        if words:
+            found["next"] = words
+            found.setdefault("level", section.level)
+        lines = [line.text for part in document.subtree(indices[0]) for line in part.body]
+        for text in lines:
+            date = _label(text, lambda label: fold(label) in DATE_LABELS)
+            if date:
+                found.update(date_label=date[0], as_list=date[1])
+                break
+        for text in lines:
+            talks = _label(text, lambda label: talk_label_rest(f"{label}:") == "")
+            if talks:
+                found["talks_label"] = talks[0]
+                found.setdefault("as_list", talks[1])
+                break
+    return ReportStyle(**found)
+
+
+def latest_report(content: Path) -> LatestReport | None:
+    """The report with the latest Date, with its facts and its way of writing."""
     latest = None
     for path in sorted(content.rglob("*.md")):
         relative = path.relative_to(content).as_posix()
@@ -48,66 +141,73 @@ def latest_report(content: Path) -> tuple[str, dt.datetime, object] | None:
             source = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue  # `invoke check` reports unreadable files
-        header = split_document(source).metadata
+        document = split_document(source)
+        header = document.metadata
         date = _header_date(header["date"].text) if "date" in header else None
-        if date is None:
+        if date is None or (latest is not None and date <= latest[1]):
             continue
         category = header["category"].text if "category" in header else None
-        facts = read_facts(source, date=date, category=category)
-        if facts.kind == "report" and (latest is None or date > latest[1]):
-            latest = (relative, date, facts)
-    return latest
-
-
-def plan_next(content: Path, settings: dict, now: dt.datetime) -> PlannedMeeting:
-    latest = latest_report(content)
+        facts = read_document_facts(document, date=date, category=category)
+        if facts.kind == "report":
+            latest = (relative, date, facts, document)
     if latest is None:
-        raise NewFileError(f"no report found in {content}: write the first one by hand")
-    relative, date, facts = latest
+        return None
+    relative, date, facts, document = latest
+    return LatestReport(relative, date, facts, report_style(document))
+
+
+def plan_next(content: Path, settings: dict, now: dt.datetime,
+              latest: LatestReport | None = None) -> PlannedMeeting:
+    latest = latest or latest_report(content)
+    if latest is None:
+        raise NewFileError(MESSAGES["no report"].format(content=content))
+    relative, date, facts = latest.relative, latest.date, latest.facts
     if date.replace(tzinfo=None) > now.replace(tzinfo=None):
         # Running `invoke new` twice must not skip ahead a month.
-        raise NewFileError(f"{relative} is the report of an upcoming meeting already; edit it")
+        raise NewFileError(MESSAGES["upcoming"].format(report=relative))
     default_time = schedule.parse_time(settings["MEETUP_DEFAULT_TIME"], "MEETUP_DEFAULT_TIME")
     if facts.next is not None:
         when = facts.next.when
         return PlannedMeeting(when.date, when.time or default_time, facts.next.talks, relative)
     rule = schedule.parse_recurrence(settings.get("MEETUP_RECURRENCE"))
     if rule is None:
-        raise NewFileError(
-            f"{relative}: no next meeting in its \"next\" section and no MEETUP_RECURRENCE "
-            "set; add the date there (e.g. \"- date: 2026-01-20\") and run again"
-        )
+        raise NewFileError(MESSAGES["no next date"].format(
+            report=relative, next=latest.style.next, label=latest.style.date_label))
     after = date.replace(tzinfo=None) + dt.timedelta(days=1)
     start = schedule.next_by_rule(rule, after, dt.timedelta(0))
     return PlannedMeeting(start.date(), start.time(), (), f"MEETUP_RECURRENCE after {relative}")
 
 
-def report_text(meeting: PlannedMeeting) -> str:
-    talks = "".join(f"### {talk}\n\n- \n\n" for talk in meeting.talks)
+def report_text(meeting: PlannedMeeting, style: ReportStyle = ReportStyle()) -> str:
+    hashes = "#" * style.level
+    talks = "".join(f"{hashes} {talk}\n\n- \n\n" for talk in meeting.talks)
+    call = "(meldet euch, wenn ihr Vorträge habt!)"
+    if style.as_list:
+        next_body = f"- {style.date_label}: \n- {style.talks_label}:\n    - {call}\n"
+    else:
+        next_body = f"{style.date_label}: \n\n{style.talks_label}:\n\n- {call}\n"
+    protocol = "## Protokoll\n\n" if style.level > 2 else ""
     return (
         f"Title: Bericht vom Treffen im {de_date(meeting.date, 'month')}\n"
         f"Date: {meeting.date.isoformat()} {meeting.time:%H:%M}\n"
         "\n"
-        "## Protokoll\n"
+        f"{protocol}"
+        f"{hashes} {style.participants}\n"
         "\n"
-        "### Teilnehmer\n"
-        "\n"
-        "- Name, Rolle, Firma\n"
+        f"- {SKELETON_PARTICIPANT}\n"
         "\n"
         f"{talks}"
-        "### next\n"
+        f"{hashes} {style.next}\n"
         "\n"
-        "- date: \n"
-        "- talks:\n"
-        "    - (meldet euch, wenn ihr Vorträge habt!)\n"
+        f"{next_body}"
     )
 
 
 def announcement_text(meeting: PlannedMeeting, settings: dict, now: dt.datetime) -> str:
     talks = "".join(f"- {talk}\n" for talk in meeting.talks) or "- (wir suchen noch Vorträge)\n"
     signup = settings.get("MEETUP_SIGNUP_URL")
-    signup_line = f"<{signup}>\n" if signup else "(Link zur Anmeldung)\n"
-    location = settings.get("MEETUP_LOCATION") or "(Ort)"
+    signup_line = f"<{signup}>\n" if signup else f"{SKELETON_SIGNUP}\n"
+    location = settings.get("MEETUP_LOCATION") or SKELETON_LOCATION
     return (
         f"Title: Einladung zum Treffen am {de_date(meeting.date, 'medium')}\n"
         f"Date: {now:%Y-%m-%d %H:%M}\n"
@@ -132,11 +232,13 @@ def announcement_text(meeting: PlannedMeeting, settings: dict, now: dt.datetime)
 
 def create(content: Path, settings: dict, now: dt.datetime, announcement: bool = False) -> Path:
     """Write the new file and return its path; NewFileError if it cannot."""
-    meeting = plan_next(content, settings, now)
+    latest = latest_report(content)
+    meeting = plan_next(content, settings, now, latest)
     suffix = "einladung" if announcement else "bericht"
     path = content / f"{meeting.date.isoformat()}-{suffix}.md"
     if path.exists():
-        raise NewFileError(f"{path} exists already; edit it instead")
-    text = announcement_text(meeting, settings, now) if announcement else report_text(meeting)
+        raise NewFileError(MESSAGES["exists"].format(path=path))
+    text = (announcement_text(meeting, settings, now) if announcement
+            else report_text(meeting, latest.style))
     path.write_text(text, encoding="utf-8")
     return path
