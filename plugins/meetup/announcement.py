@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .reading.talk_lines import talks_under_headings
 from .german_dates import Found, choose_date, find_dates, find_time, with_time
 from .markdown_text import fold, links, list_item, plain_text
 from .model import MeetingTime, Talk
@@ -32,7 +33,7 @@ def _heading_matches(pattern: re.Pattern, section: Section) -> bool:
     return bool(section.level) and pattern.match(fold(plain_text(section.title))) is not None
 
 
-def _when_lines(document: Document, ignored: frozenset[int] = frozenset()) -> list[Line]:
+def when_lines(document: Document, ignored: frozenset[int] = frozenset()) -> list[Line]:
     """Lines of "Wann" sections and labelled "Wann:" lines outside the ``ignored`` sections."""
     lines: dict[int, Line] = {}
     for index, section in enumerate(document.sections):
@@ -49,12 +50,12 @@ def _when_lines(document: Document, ignored: frozenset[int] = frozenset()) -> li
 
 def has_when(document: Document, ignored: frozenset[int] = frozenset()) -> bool:
     """A report's "next" section may say "Wann: …" too; pass its sections as ``ignored``."""
-    return bool(_when_lines(document, ignored))
+    return bool(when_lines(document, ignored))
 
 
 def _meeting(document: Document, published: dt.date, default_time: dt.time | None,
              ) -> tuple[MeetingTime | None, Problems]:
-    lines = _when_lines(document)
+    lines = when_lines(document)
     if not lines:
         first_line = document.sections[0].line
         return None, [(first_line, 'Einladung ohne "Wann:" (Abschnitt oder Zeile)')]
@@ -93,7 +94,7 @@ def _web_links(text: str):
     return [link for link in links(text) if link.url.lower().startswith(("http://", "https://"))]
 
 
-def _signup_url(document: Document) -> str | None:
+def signup_url(document: Document) -> str | None:
     for section in document.sections:
         if _heading_matches(_SIGNUP_HEADING, section):
             for line in (Line(section.line, section.title), *section.body):
@@ -108,10 +109,13 @@ def _signup_url(document: Document) -> str | None:
 
 
 def _planned_talks(document: Document) -> tuple[Talk, ...]:
+    """Items of a talks section, else title headings with their speaker below."""
     talks: list[Talk] = []
     for section in document.sections:
         if _heading_matches(_TALKS_HEADING, section):
             talks.extend(split_speaker(entry) for entry in talks_in_list(list(section.body)))
+    if not talks:
+        talks = [talk for _, talk in talks_under_headings(document.blocks)]
     return tuple(talks)
 
 
@@ -127,5 +131,5 @@ def read_announcement(document: Document, published: dt.date,
                       default_time: dt.time | None = None) -> tuple[Announcement, Problems]:
     """``published`` is the file's date: a date written without a year is the next one from it."""
     meeting, problems = _meeting(document, published, default_time)
-    return Announcement(meeting, _location(document), _signup_url(document),
+    return Announcement(meeting, _location(document), signup_url(document),
                         _planned_talks(document)), problems

@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .announcement import has_when, read_announcement
+from .announcement import read_announcement, signup_url, when_lines
 from .markdown_text import fold, plain_text
-from .model import ArticleFacts, Kind, MeetingTime, Problem
+from .model import ArticleFacts, Kind, MeetingTime, NextMeeting, Problem
 from .next_meeting import next_section_indices, read_next_meeting
 from .participants import is_participants_heading, read_participants
 from .sections import Document, split_document
+from .reading.attendance import read_attendance
+from .reading.kind import Signs, weigh_kind
+from .reading.next_lines import read_next_lines
+from .reading.talk_lines import talks_under_headings
+from .reading.when_where import meeting_place, meeting_time
 from .talks import talk_from_heading
 
 REPORT_WORDS = frozenset({"report", "reports", "bericht", "berichte", "protokoll", "protokolle"})
@@ -34,8 +39,8 @@ def _kind_of_word(word: str) -> Kind | None:
     return None
 
 
-def _kind(document: Document, category: str | None) -> tuple[Kind, list[Problem]]:
-    """``Kind:`` header, else the category, else what the sections look like."""
+def _declared_kind(document: Document, category: str | None) -> tuple[Kind | None, list[Problem]]:
+    """``Kind:`` header, else a report/announcement category; None: weigh the text."""
     header = document.metadata.get("kind")
     if header is not None:
         kind = _kind_of_word(header.text)
@@ -43,11 +48,11 @@ def _kind(document: Document, category: str | None) -> tuple[Kind, list[Problem]
             return kind, []
         allowed = "report, bericht, announcement, ankuendigung, einladung, other"
         problem = Problem(header.number, f'Header "Kind": unbekannter Wert "{header.text}" (erlaubt: {allowed})')
-        return _kind_from_sections(document), [problem]
+        return None, [problem]
     # Categories are free text: only the report/announcement words decide.
     if category and (kind := _kind_of_word(category)) in ("report", "announcement"):
         return kind, []
-    return _kind_from_sections(document), []
+    return None, []
 
 
 def _next_subtrees(document: Document) -> frozenset[int]:
@@ -58,17 +63,27 @@ def _next_subtrees(document: Document) -> frozenset[int]:
     return frozenset(indices)
 
 
-def _kind_from_sections(document: Document) -> Kind:
+def _signs(document: Document, report: dict) -> Signs:
+    """What the text shows of a report or an announcement, for ``weigh_kind``."""
     next_sections = _next_subtrees(document)
-    if has_when(document, ignored=next_sections):
-        return "announcement"
-    if document.metadata.get("next") is not None or next_sections:
-        return "report"
-    for section in document.sections:
-        if section.level and (is_participants_heading(section.title)
-                              or (section.level >= 2 and talk_from_heading(section.title))):
-            return "report"
-    return "other"
+    by_line = {block.number: block for block in document.blocks}
+    talk_sections = {block.section for block in document.blocks
+                     if block.kind == "heading" and block.depth >= 2 and talk_from_heading(block.markdown)}
+    top = notes = 0
+    for line in when_lines(document, ignored=next_sections):
+        block = by_line.get(line.number)
+        if block is None or block.kind == "heading" or (block.depth == 0 and block.section not in talk_sections):
+            top += 1
+        else:
+            notes += 1
+    has_heading = any(section.level and (is_participants_heading(section.title)
+                                         or (section.level >= 2 and talk_from_heading(section.title)))
+                      for section in document.sections)
+    return Signs(participants=report["participants"] is not None or has_heading,
+                 next_meeting=report["next"] is not None or bool(next_sections)
+                 or document.metadata.get("next") is not None,
+                 held_talks=bool(report["talks"]), when_lines=top, when_in_notes=notes,
+                 signup=signup_url(document) is not None)
 
 
 def _split_date(date: dt.datetime | dt.date) -> tuple[dt.date, dt.time | None]:
@@ -84,13 +99,16 @@ def _problems(pairs) -> tuple[Problem, ...]:
 
 
 def _held_talks(document: Document):
-    """Talk headings outside the "next" section (talks planned there are not held)."""
+    """Talk headings outside the "next" section (talks planned there are not held):
+    ``Name: Thema``, else a title heading with its speaker on the line below."""
     planned = _next_subtrees(document)
     talks = []
     for index, section in enumerate(document.sections):
         if section.level >= 2 and index not in planned:
             if talk := talk_from_heading(section.title):
                 talks.append(talk)
+    if not talks:
+        talks = [talk for _, talk in talks_under_headings(document.blocks, planned)]
     return tuple(talks)
 
 
@@ -105,30 +123,48 @@ def _report(document: Document, day: dt.date, time: dt.time | None,
         for extra in participant_sections[1:]:
             problems.append((extra.line, f'weiterer Abschnitt "{plain_text(extra.title)}": nur der '
                                          f'erste (Zeile {participant_sections[0].line}) zählt'))
+    next_sections = _next_subtrees(document)
+    if participants is None and not participant_sections:
+        participants, found = read_attendance(document.blocks, next_sections)
+        problems.extend(found)
     next_meeting, found = read_next_meeting(document, day, default_time)
     problems.extend(found)
+    if next_meeting is None and not found and document.metadata.get("next") is None:
+        choice, _open, found = read_next_lines(document.blocks, day, next_sections)
+        problems.extend(found)
+        if choice is not None:
+            next_meeting = NextMeeting(MeetingTime(choice.date, choice.time or default_time),
+                                       line=choice.line)
+    time = time or meeting_time(document.blocks, day, next_sections)
     facts = {"meeting": MeetingTime(day, time or default_time), "participants": participants,
-             "next": next_meeting, "talks": _held_talks(document)}
+             "next": next_meeting, "talks": _held_talks(document),
+             "location": meeting_place(document.blocks, next_sections)}
     return facts, problems
 
 
 def read_facts(source: str, *, date: dt.datetime | dt.date, category: str | None = None,
-               default_time: dt.time | None = None) -> ArticleFacts:
+               default_time: dt.time | None = None, title: str = "", path: str = "") -> ArticleFacts:
     """Facts of one file.  ``source`` is the whole file, header included; ``date``
-    its Date header; ``default_time`` fills in where the text gives a date only."""
+    its Date header; ``default_time`` fills in where the text gives a date only;
+    ``title`` and ``path`` (the file name) help to tell a report from an announcement."""
     return read_document_facts(split_document(source), date=date, category=category,
-                               default_time=default_time)
+                               default_time=default_time, title=title, path=path)
 
 
 def read_document_facts(document: Document, *, date: dt.datetime | dt.date,
-                        category: str | None = None,
-                        default_time: dt.time | None = None) -> ArticleFacts:
+                        category: str | None = None, default_time: dt.time | None = None,
+                        title: str = "", path: str = "") -> ArticleFacts:
     """``read_facts`` of a file already split (the glue needs the split too)."""
     day, time = _split_date(date)
-    kind, kind_problems = _kind(document, category)
+    kind, kind_problems = _declared_kind(document, category)
     problems = [(problem.line, problem.message) for problem in kind_problems]
+    report, report_problems = _report(document, day, time, default_time)
+    if kind is None:
+        title = title or (document.metadata["title"].text if "title" in document.metadata else "")
+        text = " ".join(block.plain for block in document.blocks)
+        kind = weigh_kind(_signs(document, report), title=title, path=path, text=text)
     if kind == "report":
-        facts, found = _report(document, day, time, default_time)
+        facts, found = report, report_problems
     elif kind == "announcement":
         announcement, found = read_announcement(document, day, default_time)
         facts = {"meeting": announcement.meeting, "talks": announcement.talks,

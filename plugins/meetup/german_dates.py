@@ -57,8 +57,25 @@ WEEKDAY_NAMES = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Sam
 # Words before a date that say "this is the meeting date".
 DATE_LABELS = frozenset({
     "date", "datum", "termin", "next", "next meeting", "next date", "naechster termin",
-    "naechstes treffen", "naechstes meetup", "wann", "when", "treffen", "meetup",
+    "naechstes treffen", "naechstes meetup", "wann", "when", "treffen", "meetup", "sitzung",
+    "meeting",
 })
+# Words before a date that say "this is our next meeting": "Nächster Termin:",
+# "Nächste Sitzung am", "Folgetermin:", "The next meeting will be on".
+NEXT_LABEL = re.compile(
+    r"(?:(?:unser|unsere|the|our)\s+)?"
+    r"(?:next(?:\s+(?:meeting|meetup|session|date|event|treffen))?"
+    r"|naechste[rsn]?(?:\s+(?:termin|treffen|meetup|sitzung|vorstandssitzung|stammtisch"
+    r"|zusammenkunft|meetup-termin))?"
+    r"|folgetermin|folgesitzung|naechstes\s+mal)"
+    r"(?:\s+(?:is|will\s+be|findet|ist|wird|is\s+scheduled))?(?:\s+(?:held|statt))?"
+    r"(?:\s+(?:on|am))?"
+)
+
+
+def is_next_label(folded: str) -> bool:
+    """``folded`` (see ``fold``) is a label such as "nächster termin"."""
+    return NEXT_LABEL.fullmatch(folded.strip(" \t*_:,.")) is not None
 
 
 def _alternation(words) -> str:
@@ -70,16 +87,23 @@ _DATE = re.compile(
     (?<![0-9A-Za-z./-])(?P<iso_y>[0-9]{{4}})-(?P<iso_m>[0-9]{{1,2}})-(?P<iso_d>[0-9]{{1,2}})(?![0-9])
   | (?<![0-9A-Za-z.])(?P<num_d>[0-9]{{1,2}})\.[ ]?(?P<num_m>[0-9]{{1,2}})\.
         (?:(?P<num_y>[ ]?[0-9]{{4}}|[0-9]{{2}})(?![0-9]))?(?![0-9])
-  | (?<![0-9A-Za-z.])(?P<long_d>[0-9]{{1,2}})\.?[ ]?(?P<long_m>{_alternation(MONTHS)})
+  | (?<![0-9A-Za-z.])(?P<long_d>[0-9]{{1,2}})(?:\.|st|nd|rd|th)?[ ]?(?:of[ ])?(?P<long_m>{_alternation(MONTHS)})
         (?:\.|(?![^\W\d_]))(?:,?[ ]?(?P<long_y>[0-9]{{4}})(?![0-9]))?
-  | (?<![^\W\d_])(?P<en_m>{_alternation(_ENGLISH_MONTHS)})\.?[ ](?P<en_d>[0-9]{{1,2}})
-        (?:st|nd|rd|th)?(?![0-9])(?:,?[ ](?P<en_y>[0-9]{{4}})(?![0-9]))?
+  | (?<![^\W\d_])(?P<en_m>{_alternation(_ENGLISH_MONTHS)})\.?[ ](?:the[ ])?(?P<en_d>[0-9]{{1,2}})
+        (?:st|nd|rd|th)?(?![0-9A-Za-z:.])(?:,?[ ](?P<en_y>[0-9]{{4}})(?![0-9]))?
     """,
     re.IGNORECASE | re.VERBOSE,
 )
 # A time right after a date: "2019-06-18 18:30", "21.11.2023, 18:30 Uhr",
 # "21. November 2023 um 18:30", "19.9. um 19 Uhr".  A bare number is no time.
-_TIME = r"(?P<hour>[0-9]{1,2})(?::(?P<minute>[0-9]{2})(?![0-9])(?:[ ]?Uhr\b)?|\.(?P<minute_dot>[0-9]{2})[ ]?Uhr\b|[ ]?Uhr\b)"
+# "6:30pm", "7 pm", "6.30 p.m." are English; "1:47:05" is a duration, no
+# time; "19 am Montag" is German ("am" with a space counts only as "a.m.").
+_TIME = (r"(?:(?P<en_hour>1[0-2]|0?[1-9])(?:[:.](?P<en_minute>[0-5][0-9]))?"
+         r"(?:(?P<meridiem>[ap])m|[ ]?(?P<meridiem_dot>[ap])\.m\.|[ ](?P<meridiem_pm>p)m)(?![^\W_])"
+         r"|(?P<hour>[0-9]{1,2})(?:"
+         r":(?P<minute>[0-9]{2})(?![0-9]|:[0-9])(?:[ ]?Uhr\b)?"
+         r"|\.(?P<minute_dot>[0-9]{2})[ ]?Uhr\b"
+         r"|[ ]?Uhr\b))")
 _TIME_WORD = r"(?:(?:um|ab|at|from|gegen|von)[ ]+)?"
 _TIME_AFTER_DATE = re.compile(rf"[ ]*(?:[,/–-]|T)?[ ]*{_TIME_WORD}{_TIME}", re.IGNORECASE)
 _TIME_ANYWHERE = re.compile(rf"(?<![0-9.:]){_TIME_WORD}{_TIME}", re.IGNORECASE)
@@ -102,6 +126,7 @@ class DateMention:
     date: dt.date | None  # None when ``problem`` says why it is no date
     time: dt.time | None = None
     problem: str | None = None
+    label: str = ""  # folded label of a "labelled" mention ("naechster termin")
 
 
 def format_date(day: dt.date) -> str:
@@ -148,6 +173,10 @@ def _plausible(day: int, month: int) -> bool:
 def _time_of(match: re.Match | None) -> tuple[dt.time | None, str | None]:
     if match is None:
         return None, None
+    if match["en_hour"]:
+        meridiem = (match["meridiem"] or match["meridiem_dot"] or match["meridiem_pm"]).lower()
+        hour = int(match["en_hour"]) % 12 + (12 if meridiem == "p" else 0)
+        return dt.time(hour, int(match["en_minute"] or 0)), None
     hour = int(match["hour"])
     minute = int(match["minute"] or match["minute_dot"] or 0)
     if hour > 23 or minute > 59:
@@ -178,8 +207,9 @@ _LINE_TEXT_START = re.compile(r"[ \t]*(?:(?:[-*+]|[0-9]{1,9}[.)])[ \t]+)?[ \t*_>
 _LONGEST_LABEL = 60
 
 
-def _kind(masked: str, text_start: int, start: int, end: int) -> tuple[MentionKind, int | None]:
-    """The mention's kind and the weekday written right before it, if any."""
+def _kind(masked: str, text_start: int, start: int, end: int) -> tuple[MentionKind, int | None, str]:
+    """The mention's kind, the weekday written right before it, if any, and
+    its label (folded), if any."""
     prefix = masked[max(min(text_start, start), start - _LONGEST_LABEL):start].rstrip().strip(" \t*_>#")
     weekday = None
     if weekday_match := _WEEKDAY_BEFORE.search(prefix):
@@ -187,13 +217,14 @@ def _kind(masked: str, text_start: int, start: int, end: int) -> tuple[MentionKi
         weekday = WEEKDAYS.get(name, WEEKDAY_ABBREVIATIONS.get(name))
         prefix = prefix[: len(prefix) - len(weekday_match[0])]
     if start - text_start > _LONGEST_LABEL:
-        return "other", weekday
+        return "other", weekday, ""
     prefix = _FILLER_BEFORE.sub("", prefix).strip(" \t*_:,")
     if not prefix:
-        return ("alone" if _REMARK_AFTER.fullmatch(masked, end) else "other"), weekday
-    if fold(prefix) in DATE_LABELS:
-        return "labelled", weekday
-    return "other", weekday
+        return ("alone" if _REMARK_AFTER.fullmatch(masked, end) else "other"), weekday, ""
+    label = fold(prefix)
+    if label in DATE_LABELS or is_next_label(label):
+        return "labelled", weekday, label
+    return "other", weekday, ""
 
 
 def find_dates(line: str, *, not_before: dt.date) -> list[DateMention]:
@@ -208,7 +239,7 @@ def find_dates(line: str, *, not_before: dt.date) -> list[DateMention]:
         time_match = _TIME_AFTER_DATE.match(masked, match.end())
         end = time_match.end() if time_match else match.end()
         written = line[match.start():end].strip()
-        kind, weekday = _kind(masked, text_start, match.start(), end)
+        kind, weekday, label = _kind(masked, text_start, match.start(), end)
         date, problem = _calendar_date(day, month, year, not_before, line[match.start():match.end()])
         time, time_problem = _time_of(time_match)
         problem = problem or time_problem
@@ -217,7 +248,7 @@ def find_dates(line: str, *, not_before: dt.date) -> list[DateMention]:
                        f'{WEEKDAY_NAMES[date.weekday()]} ("{written}")')
         if problem:
             date, time = None, None
-        mentions.append(DateMention(match.start(), written, kind, date, time, problem))
+        mentions.append(DateMention(match.start(), written, kind, date, time, problem, label))
     return mentions
 
 

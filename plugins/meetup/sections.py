@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .markdown_text import indent_of, list_item
+from .markdown_text import fold, indent_of, list_item, plain_text
 
 
 @dataclass(frozen=True)
@@ -32,9 +32,30 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Block:
+    """One line as a reader sees it: a heading, a list item, a table row or text.
+
+    Made once per file; every extractor reads these instead of re-deriving
+    plain text from raw lines.  A field line (``**Anwesend:** 17``,
+    ``Ort: Online``, ``Attendees : 11``) has its label and value split off.
+    """
+
+    number: int  # 1-based file line
+    kind: str  # "heading", "item" (a list item's first line), "row" (table) or "text"
+    markdown: str  # the line's Markdown: a heading's title, an item's content
+    plain: str  # what a reader sees of it: no markup, links reduced to their text
+    section: int  # index of the enclosing section in Document.sections
+    depth: int = 0  # heading level; list item indent in columns
+    label: str = ""  # a field line's label, folded ("anwesend"); "" for other lines
+    value: str = ""  # a field line's value as plain text
+    struck: bool = False  # the whole line is struck through (~~…~~)
+
+
+@dataclass(frozen=True)
 class Document:
     metadata: dict[str, Line]  # header keys lower-cased, as Pelican reads them
     sections: tuple[Section, ...]
+    blocks: tuple[Block, ...] = ()  # every heading and text line in file order, code left out
 
     def subtree(self, index: int) -> list[Section]:
         """The section at ``index`` and the deeper sections that follow it."""
@@ -192,10 +213,47 @@ def _classify_text_line(line: _Scanned, scanned: list[_Scanned], indented: bool,
         line.role = "skip"
 
 
+# "**Anwesend:** 17", "__Ort__: Online", "Attendees : 11", "Gäste: Katja, Jochen".
+# A label is a few words that start with a letter; "https://…" is no field.
+_FIELD = re.compile(
+    r"(?P<open>\*\*|__)?(?P<label>[^\W\d_][\w.'’/&()+-]*(?:[ ][\w.'’/&()+-]+){0,4}?)[ ]?"
+    r"(?:(?P=open):|:(?P=open)|:)(?!//)[ ]*(?P<value>.*)"
+)
+_STRUCK = re.compile(r"(?:~~.*~~|<(?:strike|s|del)>.*</(?:strike|s|del)>)[.!]?", re.IGNORECASE)
+
+
+def field_of(markdown: str) -> tuple[str, str] | None:
+    """The (folded label, plain value) of a field line, else None."""
+    text = markdown.strip()
+    match = _FIELD.fullmatch(text)
+    if match is None or (match["open"] is None and ("*" in match["label"] or "_" in match["label"])):
+        return None
+    return fold(plain_text(match["label"])), plain_text(match["value"])
+
+
+def _block(number: int, kind: str, markdown: str, section: int, depth: int) -> Block:
+    found = field_of(markdown) if kind != "heading" else None
+    label, value = found if found else ("", "")
+    struck = _STRUCK.fullmatch(markdown.strip()) is not None
+    return Block(number, kind, markdown, plain_text(markdown), section, depth, label, value, struck)
+
+
+def _body_block(line: _Scanned, section: int) -> Block:
+    item = list_item(line.text)
+    if item is not None:
+        return _block(line.number, "item", item.content, section, item.indent)
+    stripped = line.text.strip()
+    if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
+        cells = [cell.strip() for cell in stripped.strip("|").split("|")]
+        return _block(line.number, "row", " | ".join(cells), section, 0)
+    return _block(line.number, "text", stripped, section, indent_of(line.text))
+
+
 def split_document(source: str) -> Document:
     lines = split_lines(source)
     metadata, body_start = read_metadata(lines)
     sections: list[Section] = []
+    blocks: list[Block] = []
     # The leading text starts after the header; a file that is all header
     # still needs a real line for problems about the whole file.
     title, level, heading_line, body = "", 0, min(body_start + 1, len(lines)), []
@@ -203,7 +261,11 @@ def split_document(source: str) -> Document:
         if line.role == "heading":
             sections.append(Section(title, level, heading_line, tuple(body)))
             title, level, heading_line, body = line.title, line.level, line.number, []
-        elif line.role in ("text", "blank"):
+            blocks.append(_block(line.number, "heading", line.title, len(sections), line.level))
+        elif line.role == "text":
+            body.append(Line(line.number, line.text))
+            blocks.append(_body_block(line, len(sections)))
+        elif line.role == "blank":
             body.append(Line(line.number, line.text))
     sections.append(Section(title, level, heading_line, tuple(body)))
-    return Document(metadata, tuple(sections))
+    return Document(metadata, tuple(sections), tuple(blocks))

@@ -14,7 +14,7 @@ HEADER_LINES = 3  # "Title:", "Date:", blank line
 def report_text(body: str, date: str = "2024-03-19 18:30", **headers: str) -> str:
     """A report file: the body starts on line HEADER_LINES + len(headers) + 1."""
     extra = "".join(f"{key}: {value}\n" for key, value in headers.items())
-    return f"Title: Bericht\nDate: {date}\n{extra}\n{body}"
+    return f"Title: Treffen\nDate: {date}\n{extra}\n{body}"
 
 
 def facts_of(body: str, date: str = "2024-03-19 18:30", *, category: str | None = None,

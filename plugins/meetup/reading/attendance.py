@@ -1,0 +1,160 @@
+"""Who came, where a person finds it outside a participants section.
+
+- field lines: ``**Anwesend:** 17 Personen``, ``Attendees : 11``,
+  ``Anwesende: Jana, Piotr, tk``, ``Anwesende Vorstände: …`` plus ``Gäste: …``
+  (notes in brackets such as ``Volker (21:03 Uhr)`` or ``(zeitweise)`` belong
+  to the name before them);
+- prose that says how many came: ``ca. 12 Personen waren da``, ``Rund 30
+  Teilnehmende``, ``neun Teilnehmer``, ``We were 14 people``; English extras
+  ``plus 4 others``, ``and 4 more``, ``+4`` after a list.
+
+A field whose label names someone else's people ("Teilnehmer Hackathon:") is
+not ours.  A stated count wins over a list of names that disagrees with it,
+with a problem, so the organizers can see which one is wrong.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..markdown_text import fold
+from ..model import Participant, Participants
+from ..sections import Block
+
+Problems = list[tuple[int, str]]
+
+# Labels compared fold()ed; the whole label must match, so "teilnehmer
+# hackathon" (another event's list) does not.
+_LABEL = re.compile(
+    r"(?:anwesend|anwesende|anwesenheit|teilnehmer(?:innen)?|teilnehmende|teilnahme"
+    r"|attendees|attendance|participants|present|in attendance|gaeste|guests|besucher(?:innen)?)"
+    r"(?:\s+(?:vorstaende|vorstand|vorstandsmitglieder|mitglieder|members|personen|people))?"
+    r"(?:\s*\([^()]*\))?"
+)
+_NUMBER_WORDS = {
+    "ein": 1, "eine": 1, "one": 1, "zwei": 2, "two": 2, "drei": 3, "three": 3, "vier": 4,
+    "four": 4, "fuenf": 5, "five": 5, "sechs": 6, "six": 6, "sieben": 7, "seven": 7, "acht": 8,
+    "eight": 8, "neun": 9, "nine": 9, "zehn": 10, "ten": 10, "elf": 11, "eleven": 11,
+    "zwoelf": 12, "twelve": 12, "dreizehn": 13, "thirteen": 13, "vierzehn": 14, "fourteen": 14,
+    "fuenfzehn": 15, "fifteen": 15, "sechzehn": 16, "sixteen": 16, "siebzehn": 17,
+    "seventeen": 17, "achtzehn": 18, "eighteen": 18, "neunzehn": 19, "nineteen": 19,
+    "zwanzig": 20, "twenty": 20, "dreissig": 30, "thirty": 30, "vierzig": 40, "forty": 40,
+}
+_NUMBER = rf"(?:[0-9]{{1,4}}|{'|'.join(sorted(_NUMBER_WORDS, key=len, reverse=True))})"
+_ABOUT = r"(?:(?:ca\.?|circa|etwa|rund|ungefaehr|knapp|ueber|about|around|roughly|approximately|approx\.?|some|~)\s*)?"
+_PEOPLE = (r"(?:personen|leute|teilnehmende|teilnehmer(?:innen)?|people|attendees|participants"
+           r"|besucher(?:innen)?|gaeste|guests|interessierte|mitglieder|members|rubyists|folks)")
+# A field value that is a count: "17", "17 Personen", "ca. 12", "11 (incl. 2 online)".
+_COUNT_VALUE = re.compile(rf"{_ABOUT}(?P<number>{_NUMBER})\b\s*(?:{_PEOPLE})?\s*(?:\(.*\))?[.!]?")
+# A count in a sentence, with a word that says they came.
+_PROSE = re.compile(rf"(?<![\w+.,:-]){_ABOUT}(?P<number>{_NUMBER})\s+(?:{_PEOPLE})\b")
+_CAME = re.compile(
+    r"\b(?:waren|kamen|anwesend|dabei|teilgenommen|nahmen|erschienen|fanden|vor ort"
+    r"|were|came|attended|joined|turned up|showed up|present|in attendance|with us)\b"
+)
+_WE_WERE = re.compile(rf"\b(?:we were|wir waren)\s+{_ABOUT}(?P<number>{_NUMBER})\b")
+# People counted after a list of names: "plus 4 others", "and 4 more", "+4", "+ 2 Gäste".
+_EXTRA = re.compile(rf"(?:\+|\bplus\b|\band\b|\bund\b)\s*(?P<number>{_NUMBER})\b\s*"
+                    rf"(?:more|others?|weitere|andere|{_PEOPLE})?\s*$")
+_NOTE = re.compile(r"\s*\([^()]*\)")
+_NAME_SEPARATOR = re.compile(r"\s*(?:[,;]|\s\+\s|\bund\b|\band\b|&)\s*")
+_MAX_NAME_WORDS = 4
+# A short line that is only a count: "Rund 30 Teilnehmende.", "~20 people".
+_MAX_COUNT_LINE_WORDS = 6
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word]
+
+
+def is_participant_label(label: str) -> bool:
+    return _LABEL.fullmatch(label) is not None
+
+
+def _names(value: str) -> tuple[list[Participant], int]:
+    """Names of a one-line list and people counted after it ("plus 4 others")."""
+    folded = fold(value)
+    extra = 0
+    if match := _EXTRA.search(folded):
+        extra = _number(match["number"])
+        value = value[: match.start()]
+    names = []
+    for part in _NAME_SEPARATOR.split(_NOTE.sub("", value)):
+        part = part.strip(" .:-–")
+        if part:
+            names.append(part)
+    if any(len(name.split()) > _MAX_NAME_WORDS or not name[0].isalpha() for name in names):
+        return [], 0  # a sentence, not a list of names
+    return [Participant(name) for name in names], extra
+
+
+class _Field:
+    def __init__(self, block: Block) -> None:
+        self.block = block
+        folded = fold(block.value)
+        count = _COUNT_VALUE.fullmatch(folded)
+        leading = re.match(rf"{_ABOUT}(?P<number>[0-9]{{1,4}})\b", folded)
+        self.count = _number(count["number"]) if count else None
+        self.named: list[Participant] = []
+        self.extra = 0
+        if self.count is None:
+            rest = block.value
+            if leading:  # "5 (Anna, Bernd, Carla)": a count and names
+                self.count = _number(leading["number"])
+                rest = block.value[leading.end():].strip(" ():")
+            self.named, self.extra = _names(rest)
+
+
+def _from_fields(blocks: list[Block]) -> tuple[Participants | None, Problems]:
+    fields = [_Field(block) for block in blocks]
+    fields = [field for field in fields if field.count is not None or field.named]
+    if not fields:
+        return None, []
+    problems: Problems = []
+    named = [person for field in fields for person in field.named]
+    listed = len(named) + sum(field.extra for field in fields)
+    counted = [field for field in fields if field.count is not None]
+    if not counted:
+        return Participants(tuple(named), listed - len(named), listed, True), []
+    total = sum(field.count for field in counted) + sum(
+        len(field.named) + field.extra for field in fields if field.count is None)
+    if named and total != listed:
+        first = counted[0].block
+        problems.append((first.number, f'"{first.plain}": {total} angegeben, aber {listed} Namen '
+                                       f'aufgezählt; es gilt die angegebene Zahl'))
+    return Participants(tuple(named), max(total - len(named), 0), total, True), problems
+
+
+def _prose_count(block: Block) -> int | None:
+    folded = fold(block.plain)
+    if match := _WE_WERE.search(folded):
+        return _number(match["number"])
+    # "ein Teilnehmer fragte …" speaks of one person, not of a head count.
+    found = [number for match in _PROSE.finditer(folded) if (number := _number(match["number"])) > 1]
+    if len(set(found)) != 1:
+        return None
+    short = len(folded.split()) <= _MAX_COUNT_LINE_WORDS
+    return found[0] if short or _CAME.search(folded) else None
+
+
+def read_attendance(blocks: tuple[Block, ...], ignored_sections: frozenset[int] = frozenset(),
+                    ) -> tuple[Participants | None, Problems]:
+    """People present, from field lines, else from a sentence that counts them.
+
+    ``ignored_sections``: sections that speak of another meeting (the "next"
+    section), whose lines say nothing about who came to this one.
+    """
+    ours = [block for block in blocks if block.section not in ignored_sections and not block.struck]
+    fields = [block for block in ours if block.label and is_participant_label(block.label)]
+    if fields:
+        return _from_fields(fields)
+    counts = [(block, count) for block in ours if block.kind != "heading"
+              and (count := _prose_count(block)) is not None]
+    if not counts:
+        return None, []
+    distinct = sorted({count for _, count in counts})
+    if len(distinct) > 1:
+        first = counts[0][0]
+        return None, [(first.number, f"widersprüchliche Teilnehmerzahlen {', '.join(map(str, distinct))} "
+                                     f"(Zeilen {', '.join(str(block.number) for block, _ in counts)})")]
+    return Participants((), distinct[0], distinct[0], True), []
