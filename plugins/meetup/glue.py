@@ -123,7 +123,8 @@ _PARSER_MODULES = ("announcement", "facts", "german_dates", "markdown_text", "mo
 @lru_cache(maxsize=1)
 def _parser_fingerprint() -> str:
     here = Path(__file__).parent
-    code = "".join((here / f"{name}.py").read_text(encoding="utf-8") for name in _PARSER_MODULES)
+    files = [here / f"{name}.py" for name in _PARSER_MODULES] + sorted((here / "reading").glob("*.py"))
+    code = "".join(path.read_text(encoding="utf-8") for path in files)
     return hashlib.sha256(code.encode()).hexdigest()[:12]
 
 
@@ -140,14 +141,15 @@ def _read(article, config: Config, cache: FileStampDataCacher) -> _Read:
     source = article.relative_source_path.replace(os.sep, "/")
     category = article.metadata.get("category")
     # Everything besides the file that the facts depend on.
-    inputs = (article.date, str(category) if category else None, config.default_time)
+    inputs = (article.date, str(category) if category else None, config.default_time,
+              str(article.metadata.get("title", "")), source)
     cached = cache.get_cached_data(article.source_path)
     if cached is not None and cached[0] == inputs:
         document, facts = cached[1], cached[2]
     else:
         document = split_document(Path(article.source_path).read_text(encoding="utf-8"))
         facts = read_document_facts(document, date=inputs[0], category=inputs[1],
-                                    default_time=inputs[2])
+                                    default_time=inputs[2], title=inputs[3], path=source)
         cache.cache_data(article.source_path, (inputs, document, facts))
     for problem in facts.problems:
         logger.warning("%s:%d: %s", source, problem.line, problem.message)
