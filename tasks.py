@@ -105,20 +105,22 @@ def _hints(count: int) -> str:
 
 @task(help={"remote": "git remote to push to (default: origin)",
             "branch": "branch GitHub Pages serves (default: gh-pages)",
-            "output": "output folder (default: output/)"})
-def publish(c, remote="origin", branch="gh-pages", output=str(OUTPUT)):
-    """Check, build for production and push output/ to the gh-pages branch."""
+            "allow-dirty": "publish even with uncommitted changes in content/ (or settings, "
+                           "theme, plugins); the gh-pages commit then says so"})
+def publish(c, remote="origin", branch="gh-pages", allow_dirty=False):
+    """Check, build for production (in a temporary folder) and push to the gh-pages branch."""
     from meetup.publishing import PublishFailed
     from meetup.publishing import publish as publish_site
 
     try:
-        siteurl = publish_site(ROOT, _settings_file(True), Path(output), remote=remote,
-                               branch=branch, content=CONTENT)
+        siteurl = publish_site(ROOT, _settings_file(True), remote=remote, branch=branch,
+                               content=CONTENT, allow_dirty=allow_dirty)
     except PublishFailed as failure:
         for message in failure.messages:
             print(f"FEHLER: {message}", file=sys.stderr)
         raise Exit("Nichts veröffentlicht.", code=1) from None
     print(f"Veröffentlicht: {remote}/{branch} ({siteurl})")
+    print(f"{OUTPUT.name}/ ist unverändert: der lokale Build für invoke serve.")
 
 
 @task

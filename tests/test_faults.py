@@ -238,7 +238,7 @@ def project(tmp_path, settings, baseline) -> tuple[Path, Path]:
 
 def publish(copy: Path) -> subprocess.CompletedProcess:
     return run_invoke("publish", cwd=copy,
-                      env=build_env(MEETUP_SITEURL="https://example.org/meetup", **GIT_ENV))
+                      env=build_env(MEETUP_SITEURL="https://ml-stuttgart.github.io/meetup", **GIT_ENV))
 
 
 def remote_branches(remote: Path) -> str:
@@ -270,13 +270,13 @@ def test_publish_pushes_gh_pages(project):
     copy, remote = project
     result = publish(copy)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Veröffentlicht: origin/gh-pages (https://example.org/meetup)" in result.stdout
+    assert "Veröffentlicht: origin/gh-pages (https://ml-stuttgart.github.io/meetup)" in result.stdout
     assert "refs/heads/gh-pages" in remote_branches(remote)
     files = git("ls-tree", "-r", "--name-only", "gh-pages", cwd=remote).stdout.split()
     for name in ("index.html", ".nojekyll", "feeds/all.atom.xml", "meetups.json",
                  "bericht-vom-treffen-im-oktober-2025/index.html", "ueber-uns/index.html"):
         assert name in files, f"{name} not published"
     index = git("show", "gh-pages:index.html", cwd=remote).stdout
-    assert "https://example.org/meetup/" in index
+    assert "https://ml-stuttgart.github.io/meetup/" in index
     # main is untouched: the site lives only on gh-pages.
     assert "index.html" not in git("ls-tree", "--name-only", "main", cwd=copy).stdout
