@@ -124,8 +124,13 @@ def _report(document: Document, day: dt.date, time: dt.time | None,
             problems.append((extra.line, f'weiterer Abschnitt "{plain_text(extra.title)}": nur der '
                                          f'erste (Zeile {participant_sections[0].line}) zählt'))
     next_sections = _next_subtrees(document)
-    if participants is None and not participant_sections:
-        participants, found = read_attendance(document.blocks, next_sections)
+    if participants is None:
+        # "## Anwesende" with "Vorstände: …" / "Gäste: …" lines, or field lines anywhere.
+        people = frozenset(index for index, section in enumerate(document.sections)
+                           if section in participant_sections)
+        participants, found = read_attendance(document.blocks, next_sections, people)
+        if participants is not None:
+            problems = [problem for problem in problems if "keine Teilnehmer gefunden" not in problem[1]]
         problems.extend(found)
     next_meeting, found = read_next_meeting(document, day, default_time)
     problems.extend(found)

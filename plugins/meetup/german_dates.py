@@ -63,10 +63,11 @@ DATE_LABELS = frozenset({
 # Words before a date that say "this is our next meeting": "Nächster Termin:",
 # "Nächste Sitzung am", "Folgetermin:", "The next meeting will be on".
 NEXT_LABEL = re.compile(
-    r"(?:(?:unser|unsere|the|our)\s+)?"
+    r"(?:(?:unser|unsere|die|der|das|the|our)\s+)?"
     r"(?:next(?:\s+(?:meeting|meetup|session|date|event|treffen))?"
-    r"|naechste[rsn]?(?:\s+(?:termin|treffen|meetup|sitzung|vorstandssitzung|stammtisch"
+    r"|naechste[rsn]?(?:\s+(?:termine?|treffen|meetup|sitzung|vorstandssitzung|stammtisch"
     r"|zusammenkunft|meetup-termin))?"
+    r"|termin\s+(?:der\s+)?naechste[nr]?\s+(?:vorstands)?sitzung"
     r"|folgetermin|folgesitzung|naechstes\s+mal)"
     r"(?:\s+(?:is|will\s+be|findet|ist|wird|is\s+scheduled))?(?:\s+(?:held|statt))?"
     r"(?:\s+(?:on|am))?"

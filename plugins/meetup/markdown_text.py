@@ -102,14 +102,22 @@ def _blank(text: str, spans) -> str:
     return "".join(chars)
 
 
+_NO_BREAK_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " "})
+# Struck-through text is withdrawn: "<del>10.10.</del> 6.11." means the 6th.
+_STRUCK = re.compile(r"~~[^~\n]*~~|<(?P<tag>del|s|strike)>[^<\n]*</(?P=tag)>", re.IGNORECASE)
+
+
 def mask_non_text(text: str) -> str:
-    """Same length, but URLs, link targets, code spans and HTML tags blanked.
+    """Same length, but URLs, link targets, code spans, HTML tags and struck
+    text blanked.
 
     Dates inside a link (".../2019-06-18/...") are not meeting dates; keeping
     positions lets callers map matches back to the original line.
     """
-    text = _without_html_comments(text)
+    # No-break spaces ("30.\u00a0November") are spaces to a reader; same length.
+    text = _without_html_comments(text).translate(_NO_BREAK_SPACES)
     spans = [m.span("target") for m in _LINK.finditer(text)]
+    spans += [m.span() for m in _STRUCK.finditer(text)]
     spans += [m.span() for m in _AUTOLINK.finditer(text)]
     spans += [m.span() for m in _CODE_SPAN.finditer(text)]
     spans += [m.span() for m in _HTML_TAG.finditer(text)]

@@ -22,8 +22,11 @@ from .talks import (is_placeholder, planned_items, programme_entry, says_nothing
                     talk_blocks)
 
 _HEADING = re.compile(
-    r"(?:next(?:\s+(?:meeting|meetup|date|treffen))?"
-    r"|naechste[rs]?\s+(?:termin|treffen|meetup)|naechster\s+meetup-termin)(?![\w-])"
+    # An agenda number may come first: "17. Nächster Termin", "TOP 8 Folgetermin".
+    r"(?:(?:top|punkt)\s*[0-9]{1,2}[.:)]?\s+|[0-9]{1,2}[.)]\s+)?"
+    r"(?:next(?:\s+(?:meeting|meetup|date|treffen|session))?"
+    r"|naechste[rs]?\s+(?:termin|treffen|meetup|sitzung|vorstandssitzung)|naechster\s+meetup-termin"
+    r"|folgetermin|termin\s+der\s+naechsten\s+(?:vorstands)?sitzung)(?![\w-])"
     # After the words: nothing, a colon, a bracket, "am …" or a date; so
     # "Next steps" stays an ordinary heading.
     r"\s*(?:$|[:(–-]|(?:am|im|on)\b|.*[0-9])"

@@ -224,7 +224,7 @@ _STRUCK = re.compile(r"(?:~~.*~~|<(?:strike|s|del)>.*</(?:strike|s|del)>)[.!]?",
 
 def field_of(markdown: str) -> tuple[str, str] | None:
     """The (folded label, plain value) of a field line, else None."""
-    text = markdown.strip()
+    text = " ".join(markdown.split())
     match = _FIELD.fullmatch(text)
     if match is None or (match["open"] is None and ("*" in match["label"] or "_" in match["label"])):
         return None

@@ -31,6 +31,12 @@ _LABEL = re.compile(
     r"(?:\s+(?:vorstaende|vorstand|vorstandsmitglieder|mitglieder|members|personen|people))?"
     r"(?:\s*\([^()]*\))?"
 )
+# Groups of people inside a participants context ("## Anwesende" or an empty
+# "Anwesende:" line): "Vorstände: …", "Gäste: …".
+_GROUP_LABEL = re.compile(r"(?:vorstaende|vorstand|vorstandsmitglieder|mitglieder|members|board"
+                          r"|gaeste|guests|orga|organisatoren|organizers)")
+# "Gäste: keine": nobody of that group came.
+_NOBODY = re.compile(r"(?:keine|keiner|niemand|none|nobody|-|–|—|0)\.?")
 _NUMBER_WORDS = {
     "ein": 1, "eine": 1, "one": 1, "zwei": 2, "two": 2, "drei": 3, "three": 3, "vier": 4,
     "four": 4, "fuenf": 5, "five": 5, "sechs": 6, "six": 6, "sieben": 7, "seven": 7, "acht": 8,
@@ -80,18 +86,31 @@ def _names(value: str) -> tuple[list[Participant], int]:
         value = value[: match.start()]
     names = []
     for part in _NAME_SEPARATOR.split(_NOTE.sub("", value)):
-        part = part.strip(" .:-–")
+        # "Katja bis 19.50 Uhr", "ab 19.55 Chris": arrival and leaving notes.
+        part = _TIME_NOTE.sub("", part).strip(" .:-–")
         if part:
             names.append(part)
-    if any(len(name.split()) > _MAX_NAME_WORDS or not name[0].isalpha() for name in names):
+    if any(len(name.split()) > _MAX_NAME_WORDS or not (name[0].isalpha() or name[0] == "[")
+           for name in names):
         return [], 0  # a sentence, not a list of names
     return [Participant(name) for name in names], extra
+
+
+_TIME_NOTE = re.compile(r"^(?:ab|bis|von|from|until)\s+[0-9]{1,2}(?:[:.][0-9]{2})?(?:\s*uhr)?\s+"
+                        r"|\s+(?:ab|bis|von|from|until)\s+[0-9]{1,2}(?:[:.][0-9]{2})?(?:\s*uhr)?$",
+                        re.IGNORECASE)
+# "[...]": names left out of the public version; how many is not said.
+_REDACTED = re.compile(r"\[\s*(?:\.\.\.|…)\s*\]")
 
 
 class _Field:
     def __init__(self, block: Block) -> None:
         self.block = block
         folded = fold(block.value)
+        self.redacted = _REDACTED.search(block.value) is not None
+        if _NOBODY.fullmatch(folded):
+            self.count, self.named, self.extra = 0, [], 0
+            return
         count = _COUNT_VALUE.fullmatch(folded)
         leading = re.match(rf"{_ABOUT}(?P<number>[0-9]{{1,4}})\b", folded)
         self.count = _number(count["number"]) if count else None
@@ -102,27 +121,28 @@ class _Field:
             if leading:  # "5 (Anna, Bernd, Carla)": a count and names
                 self.count = _number(leading["number"])
                 rest = block.value[leading.end():].strip(" ():")
-            self.named, self.extra = _names(rest)
+            self.named, self.extra = _names(_REDACTED.sub("", rest))
 
 
 def _from_fields(blocks: list[Block]) -> tuple[Participants | None, Problems]:
     fields = [_Field(block) for block in blocks]
     fields = [field for field in fields if field.count is not None or field.named]
-    if not fields:
+    if not any(field.count or field.named for field in fields):
         return None, []
     problems: Problems = []
     named = [person for field in fields for person in field.named]
     listed = len(named) + sum(field.extra for field in fields)
     counted = [field for field in fields if field.count is not None]
+    exact = not any(field.redacted for field in fields)
     if not counted:
-        return Participants(tuple(named), listed - len(named), listed, True), []
+        return Participants(tuple(named), listed - len(named), listed, exact), []
     total = sum(field.count for field in counted) + sum(
         len(field.named) + field.extra for field in fields if field.count is None)
     if named and total != listed:
         first = counted[0].block
         problems.append((first.number, f'"{first.plain}": {total} angegeben, aber {listed} Namen '
                                        f'aufgezählt; es gilt die angegebene Zahl'))
-    return Participants(tuple(named), max(total - len(named), 0), total, True), problems
+    return Participants(tuple(named), max(total - len(named), 0), total, exact), problems
 
 
 def _prose_count(block: Block) -> int | None:
@@ -137,15 +157,37 @@ def _prose_count(block: Block) -> int | None:
     return found[0] if short or _CAME.search(folded) else None
 
 
+def _attendance_fields(blocks: list[Block], people_sections: frozenset[int]) -> list[Block]:
+    """Participant field lines, and group lines ("Gäste: …") in a participants
+    section or under an empty "Anwesende:" line."""
+    fields = []
+    under_label = None  # section of the last empty "Anwesende:" line
+    for block in blocks:
+        if block.kind == "heading":
+            under_label = None
+        elif block.label and is_participant_label(block.label):
+            if block.value:
+                fields.append(block)
+            else:
+                under_label = block.section
+        elif block.label and _GROUP_LABEL.fullmatch(block.label) \
+                and (block.section in people_sections or block.section == under_label):
+            fields.append(block)
+    return fields
+
+
 def read_attendance(blocks: tuple[Block, ...], ignored_sections: frozenset[int] = frozenset(),
+                    people_sections: frozenset[int] = frozenset(),
                     ) -> tuple[Participants | None, Problems]:
     """People present, from field lines, else from a sentence that counts them.
 
     ``ignored_sections``: sections that speak of another meeting (the "next"
-    section), whose lines say nothing about who came to this one.
+    section), whose lines say nothing about who came to this one;
+    ``people_sections``: participants sections ("## Anwesende"), where
+    "Vorstände: …" and "Gäste: …" are lists of who came.
     """
     ours = [block for block in blocks if block.section not in ignored_sections and not block.struck]
-    fields = [block for block in ours if block.label and is_participant_label(block.label)]
+    fields = _attendance_fields(ours, people_sections)
     if fields:
         return _from_fields(fields)
     counts = [(block, count) for block in ours if block.kind != "heading"

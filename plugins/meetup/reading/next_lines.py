@@ -32,6 +32,30 @@ def says_open(value: str) -> bool:
     return _OPEN.fullmatch(fold(value).strip(" .!*_()")) is not None
 
 
+# Lines under an empty "Nächste Termine:" label that name our meeting.
+_OUR_MEETING = re.compile(r"(?:(?:regulaere\s+)?(?:vorstands)?sitzung|treffen|meetup|meeting|termin"
+                          r"|stammtisch|naechste[rs]?\s+\w+)")
+_MAX_LINES_UNDER_LABEL = 4
+
+
+def _under_label(blocks: tuple[Block, ...], index: int, not_before: dt.date) -> list[Found]:
+    """Dates of the lines right under an empty next label: "- Vorstandssitzung:
+    Mi, 17.03.2021" is ours, "- Community-Event: Sa, 28.02.2021" is not, a
+    line that is only a date is."""
+    label = blocks[index]
+    found = []
+    for block in blocks[index + 1: index + 1 + _MAX_LINES_UNDER_LABEL]:
+        if block.kind == "heading" or block.section != label.section or block.struck:
+            break
+        if block.label and not _OUR_MEETING.fullmatch(block.label):
+            continue  # another event's date
+        for mention in find_dates(block.value if block.label else block.markdown, not_before=not_before):
+            if mention.kind in ("alone", "labelled") and mention.date is not None:
+                found.append(Found(block.number, mention))
+    # Several of our dates ("Nächste Termine: 24.2., 19.3."): the next is the earliest.
+    return sorted(found, key=lambda item: item.mention.date)[:1]
+
+
 def read_next_lines(blocks: tuple[Block, ...], report_date: dt.date,
                     ignored_sections: frozenset[int] = frozenset(),
                     ) -> tuple[Choice | None, bool, Problems]:
@@ -39,15 +63,21 @@ def read_next_lines(blocks: tuple[Block, ...], report_date: dt.date,
     found: list[Found] = []
     is_open = False
     not_before = day_after(report_date)
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if block.section in ignored_sections or block.struck:
             continue
-        if block.label and is_next_label(block.label) and says_open(block.value):
-            is_open = True
-            continue
-        for mention in find_dates(block.markdown, not_before=not_before):
-            if mention.kind == "labelled" and is_next_label(mention.label):
-                found.append(Found(block.number, mention))
+        if block.label and is_next_label(block.label):
+            if says_open(block.value):
+                is_open = True
+                continue
+            if not block.value:
+                found.extend(_under_label(blocks, index, not_before))
+                continue
+        mentions = [mention for mention in find_dates(block.markdown, not_before=not_before)
+                    if mention.kind == "labelled" and is_next_label(mention.label)]
+        if len(mentions) > 1 and all(mention.date for mention in mentions):
+            mentions = sorted(mentions, key=lambda mention: mention.date)[:1]
+        found.extend(Found(block.number, mention) for mention in mentions)
     if not found:
         return None, is_open, []
     choice, problems = choose_date(found)
