@@ -5,6 +5,18 @@ talk and statistics pages show: the meetings by date, talks held and
 planned, attendance numbers, and the "sightings" the next-meeting search
 (``schedule``) starts from.  Articles are carried along untouched, so
 templates can use their ``url`` and ``title``.
+
+One definition of a meeting for every page: a date with a report or an
+announcement, or a date a report's "next" section names that still lies
+ahead.  Its ``status`` follows from "now" and the facts alone:
+
+- ``upcoming``: it starts after "now" (a report written ahead changes nothing);
+- ``held``: it has started and has a report;
+- ``no-report``: it has started and has no report (it was announced, nobody
+  wrote about it), never "announced" any more.
+
+The statistics count every meeting that is not upcoming; its talks are held
+when the meeting is held (the report may not name each one).
 """
 
 from __future__ import annotations
@@ -12,12 +24,17 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Sequence
 
 from .model import ArticleFacts, Participants, Talk
 from .schedule import Sighting
 from .talks import split_speaker
+
+
+UPCOMING = "upcoming"
+HELD = "held"
+NO_REPORT = "no-report"
 
 
 @dataclass(frozen=True)
@@ -43,6 +60,7 @@ class Meeting:
     ics_url: str  # calendar file of just this meeting
     location: str | None = None  # the announcement's "Wo:", else the report's
     named_in: tuple[Any, ...] = ()  # reports whose "next" section named this date
+    status: str = UPCOMING  # UPCOMING, HELD or NO_REPORT as of "now"
 
     @property
     def url(self) -> str | None:
@@ -56,15 +74,17 @@ class TalkEntry(NamedTuple):
     speaker: str
     title: str
     meeting_url: str | None
-    planned: bool  # True: announced, no report shows it held
-    held_url: str | None  # the report that shows it held
+    planned: bool  # True: not (yet) held, status is UPCOMING or NO_REPORT
+    held_url: str | None  # the report of its meeting, once held
+    status: str = HELD  # the status of its meeting
 
 
 class YearStats(NamedTuple):
     year: int
-    meetings: int  # meetings held (started before "now")
-    attendance_sum: int  # over the meetings with a known count
-    average: float | None  # per meeting with a known count
+    meetings: int  # meetings that took place (not upcoming)
+    counted: int  # of those, the ones with a known number of participants
+    attendance_sum: int | None  # over the counted meetings; None when none is counted
+    average: float | None  # per counted meeting
 
 
 class AttendancePoint(NamedTuple):
@@ -84,7 +104,9 @@ class Stats:
     series: list[AttendancePoint]  # ascending by date
     average: float | None
     maximum: Maximum | None
-    meetings_total: int
+    meetings_total: int  # len(meetings)
+    # Every meeting that is not upcoming, ascending: the ones counted above.
+    meetings: list[Meeting] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -148,14 +170,14 @@ def build(
     planned_dates = {day for day in named_in if day >= now.date()}
     meetings = [
         _meeting(day, reports.get(day), announcements.get(day), named_in.get(day, []),
-                 zone, default_time, ics_url)
+                 zone, default_time, ics_url, now)
         for day in sorted(held_dates | planned_dates)
     ]
     return SiteIndex(
         meetings=meetings,
         years=_years(meetings),
-        talks=_talks(meetings, reports, announcements, named_in),
-        stats=_stats(meetings, now),
+        talks=_talks(meetings, announcements, named_in),
+        stats=_stats(meetings),
         sightings=sightings,
         duplicates=duplicates,
     )
@@ -176,7 +198,13 @@ def _sighting(entry: Entry, kind: str, day: dt.date, time: dt.time | None) -> Si
     )
 
 
-def _meeting(day, report, announcement, named_in, zone, default_time, ics_url) -> Meeting:
+def status_of(start: dt.datetime, has_report: bool, now: dt.datetime) -> str:
+    if start > now:
+        return UPCOMING
+    return HELD if has_report else NO_REPORT
+
+
+def _meeting(day, report, announcement, named_in, zone, default_time, ics_url, now) -> Meeting:
     time = next(
         (e.facts.meeting.time for e in (report, announcement)
          if e is not None and e.facts.meeting.time is not None),
@@ -186,9 +214,10 @@ def _meeting(day, report, announcement, named_in, zone, default_time, ics_url) -
         [talk_text(t) for t in (announcement.facts.talks if announcement else ())]
         + [text for entry in named_in for text in entry.facts.next.talks]
     )
+    start = dt.datetime.combine(day, time or default_time, tzinfo=zone)
     return Meeting(
         date=day,
-        start=dt.datetime.combine(day, time or default_time, tzinfo=zone),
+        start=start,
         report=report.article if report else None,
         announcement=announcement.article if announcement else None,
         participants=report.facts.participants if report else None,
@@ -198,6 +227,7 @@ def _meeting(day, report, announcement, named_in, zone, default_time, ics_url) -
         location=next((e.facts.location for e in (announcement, report)
                        if e is not None and e.facts.location), None),
         named_in=tuple(entry.article for entry in named_in),
+        status=status_of(start, report is not None, now),
     )
 
 
@@ -216,30 +246,31 @@ def _years(meetings: list[Meeting]) -> list[tuple[int, list[Meeting]]]:
     return sorted(by_year.items(), reverse=True)
 
 
-def _talks(meetings, reports, announcements, named_in) -> list[TalkEntry]:
+def _talks(meetings, announcements, named_in) -> list[TalkEntry]:
     talks: list[TalkEntry] = []
     for meeting in reversed(meetings):
-        report = reports.get(meeting.date)
-        report_url = report.url if report else None
-        held = list(meeting.talks)
-        for talk in held:
+        held = meeting.status == HELD
+        report_url = meeting.report.url if meeting.report is not None else None
+        for talk in meeting.talks:
             talks.append(TalkEntry(meeting.date, talk.speaker, talk.title, report_url,
-                                   False, report_url))
+                                   not held, report_url if held else None, meeting.status))
         planned_url = report_url or (
             announcements[meeting.date].url if meeting.date in announcements
             else named_in[meeting.date][-1].url
         )
-        unmatched = list(held)
+        unmatched = list(meeting.talks)
         for text in meeting.planned_talks:
             talk = split_talk(text)
             match = next((h for h in unmatched if _similar_title(talk, h)), None) or next(
                 (h for h in unmatched if _same_speaker(talk, h)), None
             )
             if match is not None:
-                unmatched.remove(match)  # listed once, as held
+                unmatched.remove(match)  # listed once, as the report has it
                 continue
+            # A meeting with a report took place with its programme, whether
+            # or not the report names this talk.
             talks.append(TalkEntry(meeting.date, talk.speaker, talk.title, planned_url,
-                                   True, None))
+                                   not held, report_url if held else None, meeting.status))
     return talks
 
 
@@ -266,12 +297,11 @@ def _same_talk(a: Talk, b: Talk) -> bool:
     return _similar_title(a, b) or (_same_speaker(a, b) and not a.title and not b.title)
 
 
-def _stats(meetings: list[Meeting], now: dt.datetime) -> Stats:
+def _stats(meetings: list[Meeting]) -> Stats:
+    taken_place = [meeting for meeting in meetings if meeting.status != UPCOMING]
     per_year: dict[int, list[int]] = {}  # year -> [meetings, attendance sum, counted]
     series: list[AttendancePoint] = []
-    for meeting in meetings:
-        if meeting.start > now:
-            continue
+    for meeting in taken_place:
         counts = per_year.setdefault(meeting.date.year, [0, 0, 0])
         counts[0] += 1
         participants = meeting.participants
@@ -286,11 +316,13 @@ def _stats(meetings: list[Meeting], now: dt.datetime) -> Stats:
             maximum = Maximum(point.total, point.date)
     return Stats(
         per_year=[
-            YearStats(year, held, attended, attended / counted if counted else None)
+            YearStats(year, held, counted, attended if counted else None,
+                      attended / counted if counted else None)
             for year, (held, attended, counted) in sorted(per_year.items())
         ],
         series=series,
         average=total / len(series) if series else None,
         maximum=maximum,
-        meetings_total=sum(held for held, _, _ in per_year.values()),
+        meetings_total=len(taken_place),
+        meetings=taken_place,
     )

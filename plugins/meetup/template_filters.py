@@ -167,8 +167,12 @@ def heading_outline(html: str, top: int = 2) -> Markup:
     return Markup(_HEADING.sub(renumber, text))
 
 
-def attendance_chart(series, title: str = "Teilnehmende pro Treffen") -> Markup:
-    """The statistics chart as markup (chart.py escapes every text it writes)."""
+def attendance_chart(series, title: str = "Teilnehmende pro Treffen",
+                     description: str | None = None) -> Markup:
+    """The statistics chart as markup (chart.py escapes every text it writes).
+
+    ``description`` (for assistive technology) comes from the template; the
+    default says how many meetings the line shows and when."""
 
     def label(day: dt.date, total: int, exact: bool) -> str:
         count = f"{'mindestens ' if not exact else ''}{total}"
@@ -177,11 +181,12 @@ def attendance_chart(series, title: str = "Teilnehmende pro Treffen") -> Markup:
     if not series:
         return Markup("")
     first, last = series[0][0], series[-1][0]
-    description = (
-        f"Liniendiagramm der Teilnehmerzahl von {len(series)} Treffen zwischen "
-        f"{de_date(first, 'month')} und {de_date(last, 'month')}; "
-        "die Zahlen stehen in der Tabelle darunter."
-    )
+    if description is None:
+        description = (
+            f"Liniendiagramm der Teilnehmerzahl von {len(series)} Treffen zwischen "
+            f"{de_date(first, 'month')} und {de_date(last, 'month')}; "
+            "die Zahlen stehen in der Tabelle darunter."
+        )
     return Markup(chart.attendance_svg(series, title=title, description=description,
                                        point_label=label))
 

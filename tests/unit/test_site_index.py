@@ -95,13 +95,46 @@ def test_planned_talks_merge_announcement_and_next_sections_without_repeats():
 
 def test_a_planned_talk_that_was_held_is_listed_once_with_its_report():
     talks = [t for t in build(ENTRIES).talks if t.date == MAY]
-    assert [(t.speaker, t.planned, t.held_url) for t in talks] == [
-        ("Greta", False, f"bericht-{MAY}/"),  # planned under another title
-        ("Hannes", False, f"bericht-{MAY}/"),  # same speaker, new title
-        ("Ida", True, None),  # announced, not in the report
+    assert [(t.speaker, t.planned, t.held_url, t.status) for t in talks] == [
+        ("Greta", False, f"bericht-{MAY}/", "held"),  # planned under another title
+        ("Hannes", False, f"bericht-{MAY}/", "held"),  # same speaker, new title
+        # Announced and not named in the report: the meeting has a report, so
+        # it took place with its programme.
+        ("Ida", False, f"bericht-{MAY}/", "held"),
     ]
     assert talks[0].title == "Wie man LLM-Anwendungen evaluiert"
     assert talks[2].meeting_url == f"bericht-{MAY}/"
+
+
+def test_meeting_status_follows_now_and_the_reports():
+    past_announced = dt.date(2025, 3, 18)
+    entries = ENTRIES + [announcement(past_announced, talks=[Talk("Paula", "Agenten")]),
+                         announcement(dt.date(2026, 2, 17)), report(dt.date(2026, 2, 17))]
+    status = {m.date: m.status for m in build(entries).meetings}
+    assert status == {
+        APRIL: "held", MAY: "held", JUNE: "held", dt.date(2025, 10, 21): "held",
+        past_announced: "no-report",  # eight months ago, never reported: not "announced"
+        dt.date(2026, 1, 20): "upcoming",  # only named in a "next" section
+        dt.date(2026, 2, 17): "upcoming",  # a report written ahead does not make it held
+    }
+    talks = {t.title: t for t in build(entries).talks}
+    assert (talks["Agenten"].status, talks["Agenten"].planned,
+            talks["Agenten"].held_url) == ("no-report", True, None)
+    assert talks["Agenten"].meeting_url == f"einladung-{past_announced}/"
+    assert (talks["Embeddings"].status, talks["Embeddings"].planned) == ("upcoming", True)
+
+
+def test_the_same_meeting_turns_from_upcoming_to_no_report_when_its_day_passes():
+    day = dt.date(2025, 12, 16)
+    entries = [announcement(day, talks=[Talk("Yvonne", "Embeddings")])]
+    before = site_index.build(entries, now=NOW, default_time=dt.time(18, 30))
+    after = site_index.build(entries, now=dt.datetime(2026, 11, 1, tzinfo=BERLIN),
+                             default_time=dt.time(18, 30))
+    assert [m.status for m in before.meetings] == ["upcoming"]
+    assert [t.status for t in before.talks] == ["upcoming"]
+    assert [m.status for m in after.meetings] == ["no-report"]
+    assert [t.status for t in after.talks] == ["no-report"]
+    assert (before.stats.meetings_total, after.stats.meetings_total) == (0, 1)
 
 
 def test_talks_are_sorted_newest_first_and_future_ones_are_planned():
@@ -122,7 +155,7 @@ def test_years_descend_with_their_meetings_descending():
 def test_attendance_statistics_count_only_past_meetings_with_known_numbers():
     stats = build(ENTRIES + [report(dt.date(2025, 9, 16))]).stats
     assert stats.meetings_total == 5
-    assert [tuple(y) for y in stats.per_year] == [(2024, 3, 33, 11.0), (2025, 2, 9, 9.0)]
+    assert [tuple(y) for y in stats.per_year] == [(2024, 3, 3, 33, 11.0), (2025, 2, 1, 9, 9.0)]
     assert [tuple(p) for p in stats.series] == [
         (APRIL, 12, True), (MAY, 14, True), (JUNE, 7, False), (dt.date(2025, 10, 21), 9, True)]
     assert stats.average == 42 / 4
@@ -148,3 +181,17 @@ def test_split_talk():
     assert site_index.split_talk("Greta: Evaluation") == Talk("Greta", "Evaluation")
     assert site_index.split_talk("Xaver - Synthetische Daten") == Talk("Xaver", "Synthetische Daten")
     assert site_index.split_talk("Offene Diskussion") == Talk("", "Offene Diskussion")
+
+
+def test_statistics_count_the_meetings_the_archive_lists_as_past():
+    # A past meeting without a report counts as a meeting, with no number:
+    # its year shows no total of 0 participants.
+    entries = ENTRIES + [announcement(dt.date(2025, 3, 18)), announcement(dt.date(2023, 5, 9))]
+    index = build(entries)
+    stats = index.stats
+    past = [m for m in index.meetings if m.status != "upcoming"]
+    assert stats.meetings == past
+    assert stats.meetings_total == len(past) == sum(year.meetings for year in stats.per_year) == 6
+    assert [tuple(y) for y in stats.per_year] == [
+        (2023, 1, 0, None, None), (2024, 3, 3, 33, 11.0), (2025, 2, 1, 9, 9.0)]
+    assert len(stats.series) == sum(year.counted for year in stats.per_year) == 4
