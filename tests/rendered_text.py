@@ -4,7 +4,8 @@ A browser draws "1." before the first item of every ``<ol>`` although the
 markup holds no such text; a check that reads only the markup's text would
 miss a day number that a list swallowed.  ``visible_text`` writes the markers
 in (the ordinal of each ``<ol>`` item, honouring ``start``, ``value`` and
-``reversed``; "•" for ``<ul>`` items), puts block elements on lines of their
+``reversed``; with ``bullets=True`` also "•" before ``<ul>`` items, which the
+stylesheet may hide), puts block elements on lines of their
 own, keeps ``<br>`` as a line break and collapses other white space, as
 ``innerText`` does.  Hidden elements (``hidden``, ``<script>``, ``<style>``,
 ``<template>``) are left out.  For static checks without a browser; the
@@ -46,12 +47,12 @@ def _markers(ol: Tag) -> dict[int, str]:
     return markers
 
 
-def _walk(node, out: list[str], markers: dict[int, str]) -> None:
+def _walk(node, out: list[str], markers: dict[int, str], bullets: bool) -> None:
     for child in node.children:
-        _node(child, out, markers)
+        _node(child, out, markers, bullets)
 
 
-def _node(child, out: list[str], markers: dict[int, str]) -> None:
+def _node(child, out: list[str], markers: dict[int, str], bullets: bool) -> None:
     if isinstance(child, NavigableString):
         if type(child) is NavigableString:  # not a comment, doctype, CDATA
             out.append(re.sub(r"\s+", " ", str(child)))
@@ -72,27 +73,27 @@ def _node(child, out: list[str], markers: dict[int, str]) -> None:
             if id(child) not in markers:
                 markers.update(_markers(parent))
             out.append(_MARK + markers[id(child)])
-        elif parent is not None and parent.name == "ul":
+        elif bullets and parent is not None and parent.name == "ul":
             out.append(_MARK + "• ")
     if child.name == "pre":
         out.append(child.get_text())
     else:
-        _walk(child, out, markers)
+        _walk(child, out, markers, bullets)
     if child.name in _CELLS:
         out.append("\t")
     if block:
         out.append("\n")
 
 
-def visible_text(html_or_tag) -> str:
+def visible_text(html_or_tag, *, bullets: bool = False) -> str:
     """The text of ``html_or_tag`` line by line, as a browser shows it."""
     out: list[str] = []
     if isinstance(html_or_tag, Tag) and html_or_tag.name != "[document]":
-        _node(html_or_tag, out, {})
+        _node(html_or_tag, out, {}, bullets)
     else:
         root = html_or_tag if isinstance(html_or_tag, Tag) else BeautifulSoup(str(html_or_tag),
                                                                                 "html.parser")
-        _walk(root, out, {})
+        _walk(root, out, {}, bullets)
     text = "".join(out).replace("\xa0", " ")
     lines = [" ".join(line.split()) for line in text.split("\n")]
     joined: list[str] = []

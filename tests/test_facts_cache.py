@@ -23,7 +23,8 @@ Date: 2025-10-21 18:30
 
 def count(output) -> str:
     html = (output / "bericht-vom-treffen-im-oktober-2025" / "index.html").read_text("utf-8")
-    return re.search(r'<p class="count">([^<]*)</p>', html).group(1)
+    # The participants widget's heading says how many came.
+    return re.search(r'<h\d[^>]* class="count">([^<]*)</h\d>', html).group(1)
 
 
 def test_cached_facts_follow_edits_and_keep_printing_hints(tmp_path):

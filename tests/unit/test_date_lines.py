@@ -22,7 +22,7 @@ def render(text: str) -> str:
 
 
 def seen(text: str) -> str:
-    return visible_text(render(text))
+    return visible_text(render(text), bullets=True)
 
 
 # --- dates stay dates --------------------------------------------------------------------
