@@ -8,10 +8,11 @@ message)`` with the real file line, and nothing is guessed.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .announcement import read_announcement, signup_url, when_lines
 from .markdown_text import fold, plain_text
-from .model import ArticleFacts, Kind, MeetingTime, NextMeeting, Problem
+from .model import ArticleFacts, Kind, MeetingTime, NextMeeting, Problem, Talk
 from .next_meeting import next_section_indices, read_next_meeting
 from .participants import is_participants_heading, read_participants
 from .sections import Document, split_document
@@ -20,7 +21,7 @@ from .reading.kind import Signs, weigh_kind
 from .reading.next_lines import read_next_lines
 from .reading.talk_lines import talks_under_headings
 from .reading.when_where import meeting_place, meeting_time
-from .talks import talk_from_heading
+from .talks import looks_like_name, talk_from_heading
 
 REPORT_WORDS = frozenset({"report", "reports", "bericht", "berichte", "protokoll", "protokolle"})
 ANNOUNCEMENT_WORDS = frozenset({"announcement", "announcements", "ankuendigung", "ankuendigungen",
@@ -63,6 +64,35 @@ def _next_subtrees(document: Document) -> frozenset[int]:
     return frozenset(indices)
 
 
+# Front matter keys that give the meeting's own date (not the page's).
+MEETING_DATE_KEYS = ("meeting_date", "meetingdate", "meeting-date")
+_NOTES_HEADING = re.compile(r"(?:notizen|notes|protokoll|mitschrift|ergebnisse|zusammenfassung"
+                            r"|recap|summary|rueckblick)\b")
+_MIN_NOTE_LINES = 2
+# A presenter that is nobody in particular.
+_EVERYONE = frozenset({"alle", "all", "everyone", "everybody", "jeder", "wir", "we", "team", "orga",
+                       "tba", "tbd", "n/a", "offen", "open"})
+
+
+def _has_notes(document: Document) -> bool:
+    """A notes section with real content, not a placeholder line."""
+    for block in document.blocks:
+        if block.kind == "heading" and _NOTES_HEADING.match(fold(block.plain)):
+            lines = [other for other in document.blocks
+                     if other.section == block.section and other.kind != "heading"]
+            if len(lines) >= _MIN_NOTE_LINES:
+                return True
+    return False
+
+
+def _front_matter_talks(document: Document, title: str) -> tuple[Talk, ...]:
+    """``presenter: Anna Beispiel`` in front matter: the meeting's talk is its title."""
+    presenter = document.metadata.get("presenter") or document.metadata.get("speaker")
+    if presenter is None or fold(presenter.text.strip()) in _EVERYONE or not looks_like_name(presenter.text):
+        return ()  # "Alle": a workshop of everyone, no speaker
+    return (Talk(presenter.text.strip(), title),)
+
+
 def _signs(document: Document, report: dict) -> Signs:
     """What the text shows of a report or an announcement, for ``weigh_kind``."""
     next_sections = _next_subtrees(document)
@@ -79,7 +109,9 @@ def _signs(document: Document, report: dict) -> Signs:
     has_heading = any(section.level and (is_participants_heading(section.title)
                                          or (section.level >= 2 and talk_from_heading(section.title)))
                       for section in document.sections)
-    return Signs(participants=report["participants"] is not None or has_heading,
+    return Signs(meeting_date_field=any(key in document.metadata for key in MEETING_DATE_KEYS),
+                 notes=_has_notes(document),
+                 participants=report["participants"] is not None or has_heading,
                  next_meeting=report["next"] is not None or bool(next_sections)
                  or document.metadata.get("next") is not None,
                  held_talks=bool(report["talks"]), when_lines=top, when_in_notes=notes,
@@ -147,6 +179,10 @@ def _report(document: Document, day: dt.date, time: dt.time | None,
     return facts, problems
 
 
+def _title(document: Document) -> str:
+    return document.metadata["title"].text if "title" in document.metadata else ""
+
+
 def read_facts(source: str, *, date: dt.datetime | dt.date, category: str | None = None,
                default_time: dt.time | None = None, title: str = "", path: str = "") -> ArticleFacts:
     """Facts of one file.  ``source`` is the whole file, header included; ``date``
@@ -165,15 +201,27 @@ def read_document_facts(document: Document, *, date: dt.datetime | dt.date,
     problems = [(problem.line, problem.message) for problem in kind_problems]
     report, report_problems = _report(document, day, time, default_time)
     if kind is None:
-        title = title or (document.metadata["title"].text if "title" in document.metadata else "")
+        title = title or _title(document)
         text = " ".join(block.plain for block in document.blocks)
         kind = weigh_kind(_signs(document, report), title=title, path=path, text=text)
+    dated = any(key in document.metadata for key in MEETING_DATE_KEYS)
+    front_talks = _front_matter_talks(document, title or _title(document))
+    front_location = document.metadata.get("location")
     if kind == "report":
         facts, found = report, report_problems
+        if not facts["talks"] and front_talks:
+            facts = {**facts, "talks": front_talks}
+        if facts["location"] is None and front_location is not None:
+            facts = {**facts, "location": front_location.text}
     elif kind == "announcement":
         announcement, found = read_announcement(document, day, default_time)
-        facts = {"meeting": announcement.meeting, "talks": announcement.talks,
-                 "location": announcement.location, "signup_url": announcement.signup_url}
+        meeting = announcement.meeting
+        if meeting is None and dated:
+            # The front matter names the meeting's date: no "Wann:" needed.
+            meeting, found = MeetingTime(day, time or default_time), []
+        facts = {"meeting": meeting, "talks": announcement.talks or front_talks,
+                 "location": announcement.location or (front_location.text if front_location else None),
+                 "signup_url": announcement.signup_url}
     else:
         facts, found = {}, []
     problems.extend(found)

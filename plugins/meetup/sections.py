@@ -11,10 +11,12 @@ column 0 (``#Title`` counts), setext headings are a text line underlined with
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
 from .markdown_text import fold, indent_of, list_item, plain_text
+from .reading.frontmatter import read_front_matter
 
 
 @dataclass(frozen=True)
@@ -249,9 +251,21 @@ def _body_block(line: _Scanned, section: int) -> Block:
     return _block(line.number, "text", stripped, section, indent_of(line.text))
 
 
+def _front_matter_metadata(source: str) -> tuple[dict[str, Line], int] | None:
+    """YAML/JSON/TOML front matter as header fields (plain values only), and the
+    index of the first body line; None for a file without front matter."""
+    matter = read_front_matter(source)
+    if matter.format is None:
+        return None
+    metadata = {key: Line(matter.lines.get(key, 1), str(value)) for key, value in matter.fields.items()
+                if isinstance(value, (str, int, float, dt.date))}
+    return metadata, matter.body_line - 1
+
+
 def split_document(source: str) -> Document:
     lines = split_lines(source)
-    metadata, body_start = read_metadata(lines)
+    front = _front_matter_metadata(source) if source.lstrip("\ufeff")[:1] in ("-", "{", "+") else None
+    metadata, body_start = front if front is not None else read_metadata(lines)
     sections: list[Section] = []
     blocks: list[Block] = []
     # The leading text starts after the header; a file that is all header

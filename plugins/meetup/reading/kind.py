@@ -48,6 +48,8 @@ class Signs:
     when_lines: int = 0  # "Wann:" headings and top-level lines outside a "next" section
     when_in_notes: int = 0  # "- Wann: …" inside nested items or deep sections
     signup: bool = False
+    meeting_date_field: bool = False  # front matter names the meeting's date ("meeting_date:")
+    notes: bool = False  # a notes section with content ("## Notizen", "## Protokoll")
 
 
 def _words(text: str, pattern: re.Pattern) -> bool:
@@ -62,8 +64,10 @@ def weigh_kind(signs: Signs, *, title: str, path: str, text: str) -> Kind:
         report += 3
     if _words(name, _ANNOUNCEMENT_WORDS):
         announcement += 3
-    report += 2 * signs.participants + 2 * signs.next_meeting + signs.held_talks
+    report += 2 * signs.participants + 2 * signs.next_meeting + signs.held_talks + 2 * signs.notes
     announcement += 2 * min(signs.when_lines, 1) + min(signs.when_in_notes, 1) + signs.signup
+    # A page made for one meeting is its announcement until notes turn it into a report.
+    announcement += signs.meeting_date_field
     folded = fold(text)
     announcement += len(_FUTURE.findall(folded[:4000])) > 0
     report += len(_PAST.findall(folded)) > 1
