@@ -6,7 +6,7 @@ and the pure modules it calls.
 
 from pelican import signals
 
-from . import glue, memo, shared_markdown
+from . import frontmatter_reader, glue, memo, shared_markdown
 
 
 def register():
@@ -15,6 +15,8 @@ def register():
     # Speed only: one Markdown converter per build, uncached files converted
     # ahead by worker processes (see bench/README.md).
     signals.readers_init.connect(shared_markdown.use_shared_markdown)
+    # Front matter, *.md.erb and front-matter HTML (MEETUP_MARKDOWN_EXTENSIONS).
+    signals.readers_init.connect(frontmatter_reader.register_readers)
     signals.article_generator_init.connect(shared_markdown.convert_articles_ahead)
     signals.page_generator_init.connect(shared_markdown.convert_pages_ahead)
     signals.all_generators_finalized.connect(shared_markdown.stop_workers)

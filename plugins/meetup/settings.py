@@ -26,6 +26,12 @@ DEFAULTS: dict = {
     # Machine-readable outputs, relative to the output folder.
     "MEETUP_JSON_SAVE_AS": "meetups.json",
     "MEETUP_ICS_SAVE_AS": "meetups.ics",
+    # File endings read as Markdown; "md.erb" adds Middleman's index.html.md.erb
+    # (ERB tags and kramdown extensions such as {::coverage … /} are dropped).
+    "MEETUP_MARKDOWN_EXTENSIONS": ["md", "markdown", "mkd", "mdown"],
+    # File names (patterns) that are not built, each named by `invoke check`:
+    # Hugo's section pages by default.
+    "MEETUP_SKIP_FILES": ["_index.*"],
 }
 
 
@@ -47,4 +53,12 @@ def merged(settings: dict) -> dict:
         raise SettingsError(
             f'MEETUP_PARTICIPANT_NAMES must be "full", "first" or "count", got {names!r}'
         )
+    for key in ("MEETUP_MARKDOWN_EXTENSIONS", "MEETUP_SKIP_FILES"):
+        value = result[key]
+        if isinstance(value, str) or not all(isinstance(item, str) and item for item in value):
+            raise SettingsError(f"{key} must be a list of non-empty strings, got {value!r}")
+    if not all(item.strip(".") == item and "/" not in item
+               for item in result["MEETUP_MARKDOWN_EXTENSIONS"]):
+        raise SettingsError("MEETUP_MARKDOWN_EXTENSIONS: endings without a leading dot, "
+                            f"e.g. \"md.erb\", got {result['MEETUP_MARKDOWN_EXTENSIONS']!r}")
     return result

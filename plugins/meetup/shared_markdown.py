@@ -13,7 +13,9 @@ meta), and converts one file after the other.  Here:
   the build process, where the error is reported as usual.
 
 The reader replaces Pelican's only where Pelican's own is in use, so a site's
-``READERS`` setting still wins.  bench/README.md has the numbers.
+``READERS`` setting still wins.  bench/README.md has the numbers.  What each file
+gives Markdown and which fields it adds to the header (front matter, dates from file
+names, titles from headings) is ``frontmatter_reader.convert``, in workers too.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
+
+from . import frontmatter_reader
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +59,7 @@ class SharedMarkdownReader(MarkdownReader):
         self._converter: Markdown | None = None
         self._meta_preprocessor = None
         self._ahead: dict[str, tuple[Future, int]] = {}
+        self._options = frontmatter_reader.Options.of(self.settings)
 
     def _ready_converter(self) -> Markdown:
         if self._converter is None:
@@ -74,7 +79,7 @@ class SharedMarkdownReader(MarkdownReader):
         with _no_main_script():  # workers start on submit
             for start in range(0, len(paths), CHUNK):
                 chunk = paths[start:start + CHUNK]
-                future = pool.submit(_convert_chunk, settings, chunk)
+                future = pool.submit(_convert_chunk, settings, self._options, chunk)
                 for index, path in enumerate(chunk):
                     self._ahead[path] = (future, index)
 
@@ -85,8 +90,8 @@ class SharedMarkdownReader(MarkdownReader):
         self._md = converter
         if converted is None:
             with pelican_open(source_path) as text:
-                content = converter.convert(text)
-            meta = getattr(converter, "Meta", None)
+                content, meta = frontmatter_reader.convert(converter, text, source_path,
+                                                           self._options)
         else:
             content, meta = converted
         metadata = self._parse_metadata(meta) if meta is not None else {}
@@ -105,15 +110,16 @@ class SharedMarkdownReader(MarkdownReader):
         return result  # None when the worker could not read or convert this file
 
 
-def _convert_chunk(markdown_settings: dict, paths: list[str]) -> list:
+def _convert_chunk(markdown_settings: dict, options: frontmatter_reader.Options,
+                   paths: list[str]) -> list:
     """In a worker: (html, meta) per file, None where conversion failed."""
     converter = _worker_converter(markdown_settings)
     results = []
     for path in paths:
         try:
             with pelican_open(path) as text:
-                html = converter.reset().convert(text)
-            results.append((html, dict(getattr(converter, "Meta", {}))))
+                results.append(frontmatter_reader.convert(converter.reset(), text, path, options,
+                                                          in_worker=True))
         except Exception:  # reported when the build process converts it again
             results.append(None)
     return results
