@@ -112,13 +112,18 @@ class _Field:
             self.count, self.named, self.extra = 0, [], 0
             return
         count = _COUNT_VALUE.fullmatch(folded)
-        leading = re.match(rf"{_ABOUT}(?P<number>[0-9]{{1,4}})\b", folded)
         self.count = _number(count["number"]) if count else None
         self.named: list[Participant] = []
         self.extra = 0
-        if self.count is None:
+        inner = re.fullmatch(r"[^()]*\((?P<inner>[^()]*)\)[.!]?", block.value)
+        if count and inner:  # "5 (Anna, Bernd, Carla)": a count and names
+            self.named, self.extra = _names(inner["inner"])
+            if not all(person.name[0].isupper() for person in self.named):
+                self.named, self.extra = [], 0  # "11 (incl. 2 online)" names nobody
+        elif self.count is None:
+            leading = re.match(rf"{_ABOUT}(?P<number>[0-9]{{1,4}})\b", folded)
             rest = block.value
-            if leading:  # "5 (Anna, Bernd, Carla)": a count and names
+            if leading:
                 self.count = _number(leading["number"])
                 rest = block.value[leading.end():].strip(" ():")
             self.named, self.extra = _names(_REDACTED.sub("", rest))

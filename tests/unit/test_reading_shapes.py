@@ -1,0 +1,235 @@
+"""Shapes other groups write, read from any line of the file (issue: read any archive).
+
+Texts are made up in the shapes of real archives: board minutes with field lines,
+English talk announcements with YAML front matter, Hugo event pages with JSON.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from meetup.facts import read_facts
+from meetup.german_dates import find_dates, find_time
+
+D = dt.date
+T = dt.time
+
+
+def minutes(body: str, date: str = "2025-03-10", title: str = "Protokoll der Vorstandssitzung"):
+    return read_facts(f"# {title} vom {date}\n\n{body}", date=D.fromisoformat(date),
+                      title=title, path=f"{date}-protokoll-vorstandssitzung.md")
+
+
+MINUTES = """\
+Anwesende Vorstände: Greta, Hannes, Ilse, Jonas
+
+Gäste: Karla, Lutz (20:41 Uhr), Mira (zeitweise), [P.]
+
+Protokoll: Greta
+
+Ort: Online (Videokonferenz)
+
+Start: 19:30 Uhr
+
+Ende: 21:05 Uhr
+
+## Tagesordnung
+
+- Genehmigung des Protokolls vom 10.02.2025
+- Folgetermin
+
+## Protokoll
+
+Der Vorstand beschließt den Haushalt.
+
+Nächster Termin: 14.04.2025, 19:30 Uhr
+"""
+
+
+def test_board_minutes_are_a_report_with_everyone_present_the_time_place_and_next_date():
+    facts = minutes(MINUTES)
+    assert facts.kind == "report"
+    assert facts.participants.total == 8  # four board members and four guests
+    assert [person.name for person in facts.participants.named][-4:] == ["Karla", "Lutz", "Mira", "[P.]"]
+    assert facts.meeting.time == T(19, 30)  # "Start:", not "Ende:"
+    assert facts.location == "Online (Videokonferenz)"
+    assert facts.next.when.date == D(2025, 4, 14) and facts.next.when.time == T(19, 30)
+
+
+def test_no_guests_and_a_redacted_list():
+    facts = minutes("Anwesende Vorstände: Greta, Hannes\n\nGäste: keine\n")
+    assert facts.participants.total == 2
+    facts = minutes("Anwesende Vorstände: Greta, Hannes\n\nGäste: Karla, [...]\n")
+    assert facts.participants.total == 3 and not facts.participants.exact  # "[...]": some left out
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Nächster Termin: 14.03.2025.", D(2025, 3, 14)),
+    ("Nächstes Treffen: 9. Mai.", D(2025, 5, 9)),
+    ("Nächste Sitzung am 4.7., 19 Uhr", D(2025, 7, 4)),
+    ("Folgetermin: Mi, 16.04.2025", D(2025, 4, 16)),
+    ("**Termin der nächsten Vorstandssitzung:** 07.07.2025 20:00Uhr", D(2025, 7, 7)),
+    ("Nächster Termin: <del>10.04.2025</del> 17.04.2025, 19.30 Uhr", D(2025, 4, 17)),
+    ("Nächster Termin: 30.\u00a0April\u00a02025", D(2025, 4, 30)),
+    ("Nächste Termine: 24.03.2025, 19 Uhr; 19.04.2025, 19:30 Uhr", D(2025, 3, 24)),
+])
+def test_a_next_line_anywhere(line, expected):
+    facts = minutes(f"Anwesende: Greta, Hannes\n\n## Sonstiges\n\nAllerlei.\n\n{line}\n")
+    assert facts.next is not None and facts.next.when.date == expected, facts.problems
+
+
+def test_dates_under_an_empty_next_label_are_ours_only_when_they_name_our_meeting():
+    facts = minutes("Anwesende: Greta\n\nNächste Termine:\n\n- Community-Treffen: Sa, 15.03.2025\n"
+                    "- Vorstandssitzung: Mi, 16.04.2025 20:00 Uhr\n")
+    assert facts.next.when.date == D(2025, 4, 16)  # the earlier community date is not ours
+    facts = minutes("Anwesende: Greta\n\nNächster Termin:\n\n- Mitgliederversammlung: Sa, 15.03.2025\n")
+    assert facts.next is None
+
+
+@pytest.mark.parametrize("line", ["Nächster Termin: noch offen", "Nächster Termin: tba",
+                                  "Nächster Termin: steht noch nicht fest"])
+def test_an_open_next_date_is_no_date_and_no_problem(line):
+    facts = minutes(f"Anwesende: Greta\n\n{line}\n")
+    assert facts.next is None and facts.problems == ()
+
+
+def test_a_next_date_before_the_meeting_is_a_problem_never_a_date():
+    facts = minutes("Anwesende: Greta\n\nNächster Termin: 07.04.2024, 19:30 Uhr\n")
+    assert facts.next is None
+    assert any("liegt nicht nach" in problem.message for problem in facts.problems)
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("**Anwesend:** 17 Personen", 17),
+    ("Attendees : 11", 11),
+    ("Anwesende: Jana, Piotr, tk", 3),
+    ("Ca. 12 Personen waren da.", 12),
+    ("Rund 30 Teilnehmende.", 30),
+    ("Es kamen neun Teilnehmer.", 9),
+    ("We were 14 people in the room.", 14),
+    ("Attendees: Ann, Bob plus 4 others", 6),
+])
+def test_participants_in_field_lines_and_prose(line, expected):
+    facts = read_facts(f"Title: Recap\nDate: 2025-03-10\n\n{line}\n", date=D(2025, 3, 10), title="Recap")
+    assert facts.participants is not None and facts.participants.total == expected
+
+
+@pytest.mark.parametrize("line", ["Ein Teilnehmer fragte nach den Folien.",
+                                  "Der Raum hat Platz für 90 Personen und mehr.",
+                                  "Wir suchen 2 Personen für die Organisation."])
+def test_numbers_of_people_that_are_no_head_count(line):
+    facts = read_facts(f"Title: Bericht\nDate: 2025-03-10\n\n{line}\n", date=D(2025, 3, 10))
+    assert facts.participants is None
+
+
+def test_a_stated_count_wins_over_a_list_that_disagrees_with_a_problem():
+    facts = read_facts("Title: Bericht\nDate: 2025-03-10\n\nAnwesend: 5 (Anna, Bernd, Carla)\n",
+                       date=D(2025, 3, 10))
+    assert facts.participants.total == 5
+    assert any("5 angegeben" in problem.message for problem in facts.problems)
+
+
+def test_a_wann_item_in_talk_notes_keeps_a_report_a_report():
+    text = ("Title: Treffen im März\nDate: 2025-03-18\n\n### Teilnehmer\n\n- Anna\n- Bernd\n\n"
+            "### Anna: Wann lohnt sich Feature Engineering?\n\n- Wann: wenn Daten knapp sind\n\n"
+            "### next\n\n- Datum: 15.4.2025\n")
+    facts = read_facts(text, date=D(2025, 3, 18))
+    assert facts.kind == "report" and facts.next.when.date == D(2025, 4, 15)
+
+
+YAML_ANNOUNCEMENT = """\
+---
+title: April 2025 Meeting
+meeting_date: 2025-04-14
+created_by:
+  name: Organiser
+hosted_by:
+  - :name: Example Hall
+---
+
+The April meeting will be on *Monday the 14th of April*, from _6:00pm_ to _8:00pm_
+(talks start at _6:30pm_).
+
+## Agenda
+
+### Property testing in practice
+
+[Ann Example](https://example.org/ann) says:
+
+> A talk about generators.
+
+### ~~Cancelled talk~~
+
+Bo Sample:
+
+### Shrinking without tears
+
+by Cy Person and Di Other
+"""
+
+
+def test_an_english_announcement_with_yaml_front_matter():
+    facts = read_facts(YAML_ANNOUNCEMENT, date=D(2025, 4, 14), title="April 2025 Meeting",
+                       path="2025/april/index.html.md.erb")
+    assert facts.kind == "announcement"
+    assert facts.meeting.date == D(2025, 4, 14)
+    assert [talk.speaker for talk in facts.talks] == ["Ann Example", "Cy Person und Di Other"]
+    assert facts.talks[0].title == "Property testing in practice"
+
+
+JSON_EVENT = """\
+{
+   "meetingdate": "2025-05-08T19:00+02:00",
+   "presenter": "Erika Muster",
+   "title": "Backups mit restic",
+   "location": "Online",
+   "taxonomies": {"category": "Workshop"}
+}
+
+## Konferenzserver
+* https://video.example.org
+
+## Notizen
+Werden hierher übernommen
+"""
+
+
+def test_a_hugo_event_page_with_json_front_matter_is_its_announcement():
+    facts = read_facts(JSON_EVENT, date=dt.datetime(2025, 5, 8, 19, 0), title="Backups mit restic",
+                       path="2025-05-08_restic.md")
+    assert facts.kind == "announcement"
+    assert facts.meeting.date == D(2025, 5, 8) and facts.meeting.time == T(19, 0)
+    assert [talk.speaker for talk in facts.talks] == ["Erika Muster"]
+    assert facts.location == "Online"
+
+
+def test_a_presenter_everyone_is_no_speaker():
+    facts = read_facts(JSON_EVENT.replace("Erika Muster", "Alle"), date=dt.datetime(2025, 5, 8, 19, 0),
+                       title="Backups mit restic", path="2025-05-08_restic.md")
+    assert facts.talks == ()
+
+
+@pytest.mark.parametrize("text, date", [
+    ("The next meeting will be on Tuesday the 11th of March", D(2025, 3, 11)),
+    ("Tuesday, April 7th 2026", D(2026, 4, 7)),
+    ("5th March", D(2025, 3, 5)),
+    ("March 5, 2025", D(2025, 3, 5)),
+])
+def test_english_dates(text, date):
+    assert [mention.date for mention in find_dates(text, not_before=D(2025, 1, 1))] == [date]
+
+
+def test_a_weekday_that_does_not_fit_the_date_is_a_problem_not_a_date():
+    [mention] = find_dates("on Monday the 11th of March", not_before=D(2025, 1, 1))
+    assert mention.date is None and "Wochentag" in mention.problem  # 2025-03-11 is a Tuesday
+
+
+@pytest.mark.parametrize("text, time", [
+    ("6:30pm", T(18, 30)), ("7pm", T(19, 0)), ("7 pm", T(19, 0)), ("6.30 p.m.", T(18, 30)),
+    ("_6:00pm_", T(18, 0)), ("18:30 Uhr", T(18, 30)),
+    ("Dauer: 1:47:05", None), ("wir waren 19 am Montag", None),
+])
+def test_times_english_and_german_and_durations_that_are_no_time(text, time):
+    assert find_time(text)[0] == time
