@@ -140,6 +140,14 @@ def test_filled_in_labels_and_todo_words_are_no_placeholders(tmp_path, settings)
     assert check(tmp_path, settings) == []
 
 
+def test_a_todo_task_of_the_minutes_is_a_hint_and_the_file_still_builds(tmp_path, settings):
+    write(tmp_path, "2025-05-20-protokoll.md", "Title: Protokoll\nDate: 2025-05-20\n\n"
+          "Anwesend: Anna, Bernd\n\nTODO: Bernd fragt beim Vermieter nach dem Schlüssel.\n")
+    problem = only(check(tmp_path, settings))
+    assert (problem.line, problem.severity) == (6, "hint")
+    assert "eine Aufgabe des Protokolls" in problem.message
+
+
 def test_prose_with_colon_after_header_is_no_header_key(tmp_path, settings):
     write(tmp_path, "a.md", "Title: Bericht\nDate: 2025-05-20\nHeute ging es um: Transformer\n")
     assert errors(check(tmp_path, settings)) == []

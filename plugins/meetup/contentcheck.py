@@ -75,6 +75,9 @@ SKELETON_PARTICIPANT = "Name, Rolle, Firma"
 SKELETON_LOCATION = "(Ort)"
 SKELETON_SIGNUP = "(Link zur Anmeldung)"
 TODO = re.compile(r"(?<![\w-])TODO(?![\w-])")
+# A TODO with more than this many words after it is a task in the minutes, not a gap.
+TODO_GAP_WORDS = 2
+TODO_NOTE = re.compile(r"^[\s>*+-]*(?:\*\*|__)?TODO(?:\*\*|__)?\s*:?(?:\*\*|__)?")
 # "Datum:", "- Termin:", "**next:**" with nothing after the colon.
 EMPTY_LABEL = re.compile(r"(?:\*\*|__)?(?P<label>[^\W\d_][\w .-]{0,30}?)\s*:(?:\*\*|__)?")
 FILE_NAME_DATE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")
@@ -89,6 +92,7 @@ MESSAGES = {
     "empty date label": "„{label}:“ ohne Datum: den nächsten Termin eintragen "
                         "(z. B. „{label}: 20.01.2026“) oder die Zeile löschen",
     "todo": "„TODO“ steht noch im Text: erst ausfüllen, dann veröffentlichen",
+    "todo item": "„TODO“ im Text: eine Aufgabe des Protokolls oder noch auszufüllen?",
     "name and date": "Dateiname nennt {named}, „Date:“ aber {date}: eins von beiden anpassen",
     "name and meeting": "Dateiname nennt {named}, die Einladung aber den Termin {meeting}: "
                         "eins von beiden anpassen",
@@ -715,8 +719,14 @@ def _check_placeholders(source: _Source) -> list[ContentProblem]:
     # Only now split the file: code blocks and "next" sections as the parser sees them.
     document = split_document("\n".join(source.lines))
     text_lines = {line.number for line in document.text_lines()}
-    found.extend(ContentProblem(source.shown, index + 1, MESSAGES["todo"])
-                 for index in todos if index + 1 in text_lines)
+    for index in todos:
+        if index + 1 in text_lines:
+            # "TODO: Fotos einfügen" is a gap in the page; "TODO: Anna fragt beim
+            # Vermieter nach, ob …" is an action item of the minutes, kept as written.
+            action_item = len(TODO_NOTE.sub("", source.lines[index]).split()) > TODO_GAP_WORDS
+            found.append(ContentProblem(source.shown, index + 1,
+                                        MESSAGES["todo item" if action_item else "todo"],
+                                        "hint" if action_item else "error"))
     in_next = {line.number for index in next_section_indices(document)
                for section in document.subtree(index) for line in section.body}
     for index, label in labels:
