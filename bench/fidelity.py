@@ -273,14 +273,28 @@ class BuildResult:
     refused: list[str] = field(default_factory=list)  # files left out after a failed build
 
 
+@contextlib.contextmanager
+def _pinned_now():
+    """SOURCE_DATE_EPOCH pinned for the build, restored afterwards."""
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(PINNED_EPOCH)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
+
+
 def run_build(settings_file: Path, content: Path, output: Path) -> BuildResult:
     """The project's real build; the articles of its meetups.json, or the build's error messages."""
     from meetup.sitebuild import BuildFailed, build
 
-    os.environ["SOURCE_DATE_EPOCH"] = str(PINNED_EPOCH)
     hints: list[str] = []
     try:
-        with contextlib.redirect_stdout(sys.stderr):  # Pelican's summary line; stdout is the report
+        # Pelican's summary line goes to stderr: stdout is the report.
+        with _pinned_now(), contextlib.redirect_stdout(sys.stderr):
             build(settings_file, output, content=content, search_index=False, log=hints.append)
     except BuildFailed as failure:
         return BuildResult(False, errors=list(failure.messages), hints=hints)
@@ -465,7 +479,9 @@ def render_text(scores: Scores, build: BuildResult, mode: str, notes: list[str],
     built = "yes" if build.ok and not build.refused else "no"
     if build.ok and build.refused:
         built += f", yes without {len(build.refused)} refused files"
-    out = [f"builds: {built} ({mode})" + (f", {len(build.articles)} articles in meetups.json" if build.ok else "")]
+    if build.ok:
+        built += f", {len(build.articles)} articles in meetups.json"
+    out = [f"builds: {built} ({mode})"]
     out += [f"  {note}" for note in notes]
     out += [f"  FEHLER: {message}" for message in build.errors]
     out += ["", f"{'field':<13}{'right':>6}{'stated':>8}{'wrong':>7}   share"]

@@ -66,21 +66,23 @@ def test_scorer_reports_every_field_with_the_truth_tables_counts():
     assert isinstance(report["wrong_dates"], list)
 
 
-def test_unchanged_archive_that_does_not_build_scores_nothing_and_says_why(tmp_path):
+def test_archive_that_does_not_build_scores_nothing_and_says_why(tmp_path):
     archive = tmp_path / "archive"
     archive.mkdir()
-    (archive / "2024-05-02-protokoll.md").write_text("# Protokoll vom 02.05.2024\n\nAnwesend: Ana, Ben\n",
-                                                    encoding="utf-8")
+    text = "Title: Protokoll\nDate: 2024-05-02\n\nAnwesend: Ana, Ben\n\n[Folie]({filename}fehlt.md)\n"
+    (archive / "2024-05-02-protokoll.md").write_text(text, encoding="utf-8")
     truth = tmp_path / "truth.json"
     truth.write_text(json.dumps({"files": {"2024-05-02-protokoll.md": _row(kind="report", date="2024-05-02",
                                                                             participants=2)}}),
                      encoding="utf-8")
+
     scores, build, _notes, mode = fidelity.score_corpus(archive, truth, "de", headers=False, keep=None)
-    if build.ok:
-        pytest.skip("the reader builds header-less files now; nothing to check here")
-    assert build.errors and mode == "files unchanged"
+
+    assert not build.ok and mode == "files unchanged"
+    assert any("fehlt.md" in message for message in build.errors), build.errors
     assert all(score.right == 0 for score in scores.fields.values())
-    assert (archive / "2024-05-02-protokoll.md").read_text(encoding="utf-8").startswith("# Protokoll")
+    assert scores.not_built == ["2024-05-02-protokoll.md"]
+    assert (archive / "2024-05-02-protokoll.md").read_text(encoding="utf-8") == text  # the original is untouched
 
 
 def test_planted_wrong_dates_in_a_fake_meetups_json_are_reported_as_wrong(tmp_path):
