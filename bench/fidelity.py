@@ -1,7 +1,7 @@
 """How well the plugin reads an archive it has never seen: scores per field against a truth table.
 
-    python bench/fidelity.py CORPUS_DIR TRUTH_JSON [--lang de|en] [--headers]
-                             [--keep OUTPUT] [--json] [-v]
+    python bench/fidelity.py CORPUS_DIR TRUTH_JSON [--lang de|en] [--headers] [--drop-refused]
+                             [--set NAME=VALUE] [--keep OUTPUT] [--json] [-v]
 
 CORPUS_DIR is a folder of meeting files exactly as a group keeps them.  It is
 copied unchanged into a temporary folder and built with the project's real
@@ -236,8 +236,11 @@ def add_headers(folder: Path, truth: dict[str, dict]) -> tuple[dict[str, str], l
 # --- Building ----------------------------------------------------------------------
 
 
-def write_settings(path: Path, content: Path, lang: str, cache: Path) -> Path:
-    """A settings file: the project's pelicanconf.py with nothing of its own group left."""
+def write_settings(path: Path, content: Path, lang: str, cache: Path, extra: dict | None = None) -> Path:
+    """A settings file: the project's pelicanconf.py with nothing of its own group left.
+
+    ``extra``: settings an organizer of this archive would set (``--set``).
+    """
     overrides = {
         "PATH": str(content),
         "THEME": str(ROOT / "theme"),
@@ -257,6 +260,7 @@ def write_settings(path: Path, content: Path, lang: str, cache: Path) -> Path:
         "CACHE_CONTENT": False,
         "LOAD_CONTENT_CACHE": False,
         "CACHE_PATH": str(cache),
+        **(extra or {}),
     }
     lines = ["import sys", f"sys.path.insert(0, {str(ROOT)!r})", "from pelicanconf import *  # noqa"]
     lines += [f"{key} = {value!r}" for key, value in overrides.items()]
@@ -550,14 +554,15 @@ def _relative_messages(build: BuildResult, content: Path) -> BuildResult:
     return build
 
 
-def score_corpus(corpus: Path, truth_file: Path, lang: str, headers: bool,
-                 keep: Path | None, drop_refused: bool = False) -> tuple[Scores, BuildResult, list[str], str]:
+def score_corpus(corpus: Path, truth_file: Path, lang: str, headers: bool, keep: Path | None,
+                 drop_refused: bool = False, extra: dict | None = None,
+                 ) -> tuple[Scores, BuildResult, list[str], str]:
     truth = load_truth(truth_file)
     with tempfile.TemporaryDirectory(prefix="fidelity-") as temp:
         temp = Path(temp)
         content = copy_corpus(corpus, temp / "content")
         renamed, notes = add_headers(content, truth) if headers else ({}, [])
-        settings = write_settings(temp / "settings.py", content, lang, temp / "cache")
+        settings = write_settings(temp / "settings.py", content, lang, temp / "cache", extra)
         output = Path(keep).resolve() if keep else temp / "output"
         build = build_copy(content, settings, output, drop_refused)
     build.refused = [renamed.get(name, name) for name in build.refused]
@@ -566,6 +571,22 @@ def score_corpus(corpus: Path, truth_file: Path, lang: str, headers: bool,
                      f" {', '.join(build.refused)}")
     scores = compare(truth, articles_by_key(build.articles, renamed), built=build.ok)
     return scores, build, notes, "headers added" if headers else "files unchanged"
+
+
+def parse_settings(assignments: list[str]) -> dict:
+    """``NAME=VALUE`` pairs (VALUE a Python literal) as a dict; ValueError if unusable."""
+    import ast
+
+    settings = {}
+    for assignment in assignments:
+        name, sign, value = assignment.partition("=")
+        if not sign or not name.isidentifier():
+            raise ValueError(f"--set {assignment!r}: expected NAME=VALUE")
+        try:
+            settings[name] = ast.literal_eval(value)
+        except (ValueError, SyntaxError):
+            raise ValueError(f"--set {name}: {value!r} is no Python literal") from None
+    return settings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -577,6 +598,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="replace front matter by Title:/Date: lines first, as an organizer would")
     parser.add_argument("--drop-refused", action="store_true",
                         help="if the build fails naming files, leave those out and score the rest")
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                        help="a setting for this archive, VALUE a Python literal "
+                             "(e.g. MEETUP_MARKDOWN_EXTENSIONS='[\"md\", \"md.erb\"]')")
     parser.add_argument("--keep", type=Path, metavar="OUTPUT", help="build into OUTPUT and keep it")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss with its file")
@@ -584,9 +608,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args.corpus.is_dir():
         parser.error(f"{args.corpus} is not a folder")
     try:
+        extra = parse_settings(args.set)
         scores, build, notes, mode = score_corpus(args.corpus.resolve(), args.truth, args.lang,
-                                                  args.headers, args.keep, args.drop_refused)
-    except TruthError as error:
+                                                  args.headers, args.keep, args.drop_refused, extra)
+    except (TruthError, ValueError) as error:
         parser.error(str(error))
     if args.json:
         print(json.dumps(as_json(scores, build, mode, notes), ensure_ascii=False, indent=2))
