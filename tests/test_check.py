@@ -102,14 +102,25 @@ CASES = {
 }
 
 
+# A date in the file name dates a file without "Date:": these cases need a name without one.
+UNDATED_NAME = {"missing date", "blank first line", "heading instead of header"}
+
+
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_rule(tmp_path, settings, case):
     text, line, message = CASES[case]
-    write(tmp_path, "2025-05-20-bericht.md", text)
+    name = "bericht.md" if case in UNDATED_NAME else "2025-05-20-bericht.md"
+    write(tmp_path, name, text)
     problem = only(check(tmp_path, settings))
-    assert (problem.path, problem.line, problem.severity) == ("2025-05-20-bericht.md", line, "error")
+    assert (problem.path, problem.line, problem.severity) == (name, line, "error")
     assert message in problem.message
-    assert str(problem).startswith(f"2025-05-20-bericht.md:{line}: ")
+    assert str(problem).startswith(f"{name}:{line}: ")
+
+
+def test_date_from_the_file_name_and_title_from_the_heading(tmp_path, settings):
+    write(tmp_path, "2025-05-20-bericht.md", "Title: Bericht\n\nText\n")
+    write(tmp_path, "protokoll-20250617.md", "# Protokoll vom Juni\n\nAnwesend: Anna, Bernd\n")
+    assert check(tmp_path, settings) == []
 
 
 def test_good_file_has_no_problem(tmp_path, settings):
@@ -232,14 +243,28 @@ def test_slugify_without_unicode_setting_matches_pelican(settings):
             title, regex_subs=plain["SLUG_REGEX_SUBSTITUTIONS"])
 
 
-def test_duplicate_slugs_from_titles(tmp_path, settings):
+def test_duplicate_slugs_from_titles_get_the_date(tmp_path, settings):
+    """A recurring title is no error: the build appends each meeting's date."""
     write(tmp_path, "2025-05-20-bericht.md", "Title: Treffen im März\nDate: 2025-05-20\n\nA\n")
     write(tmp_path, "2026-05-20-bericht.md", "Title: Treffen im Maerz\nDate: 2026-05-20\n\nB\n")
+    write(tmp_path, "einmalig.md", "Title: Einmalig\nDate: 2026-06-20\n\nC\n")
     problems = check(tmp_path, settings)
-    assert [(p.path, p.line) for p in problems] == [
-        ("2025-05-20-bericht.md", 1), ("2026-05-20-bericht.md", 1)]
-    assert "Slug „treffen-im-maerz“ gibt es mehrfach (auch 2026-05-20-bericht.md:1)" in problems[0].message
-    assert "treffen-im-maerz/index.html" in problems[0].message
+    assert errors(problems) == []
+    assert [(p.path, p.line, p.severity) for p in problems] == [
+        ("2025-05-20-bericht.md", 1, "warning"), ("2026-05-20-bericht.md", 1, "warning")]
+    assert "(treffen-im-maerz-2025-05-20/index.html)" in problems[0].message
+    assert "(treffen-im-maerz-2026-05-20/index.html)" in problems[1].message
+
+
+def test_duplicate_slug_headers(tmp_path, settings):
+    """A slug chosen by hand is never changed: two of them on one file stay an error."""
+    write(tmp_path, "2025-05-20-bericht.md", "Title: A\nDate: 2025-05-20\nSlug: treffen\n\nA\n")
+    write(tmp_path, "2026-05-20-bericht.md", "Title: B\nDate: 2026-05-20\nSlug: treffen\n\nB\n")
+    problems = check(tmp_path, settings)
+    assert [(p.path, p.line, p.severity) for p in problems] == [
+        ("2025-05-20-bericht.md", 3, "error"), ("2026-05-20-bericht.md", 3, "error")]
+    assert "Slug „treffen“ gibt es mehrfach (auch 2026-05-20-bericht.md:3)" in problems[0].message
+    assert "treffen/index.html" in problems[0].message
 
 
 def test_duplicate_slug_header_against_page(tmp_path, settings):
@@ -256,9 +281,17 @@ def test_same_slug_as_draft_does_not_collide(tmp_path, settings):
 
 
 def test_slug_on_a_page_of_the_site(tmp_path, settings):
+    write(tmp_path, "a.md", "Title: Bericht\nDate: 2025-05-20\nSlug: archiv\n\nA\n")
+    problem = only(check(tmp_path, settings))
+    assert problem.severity == "error"
+    assert "archiv/index.html" in problem.message and "ARCHIVES_SAVE_AS" in problem.message
+
+
+def test_title_on_a_page_of_the_site_gets_the_date(tmp_path, settings):
     write(tmp_path, "a.md", "Title: Archiv\nDate: 2025-05-20\n\nA\n")
     problem = only(check(tmp_path, settings))
-    assert "archiv/index.html" in problem.message and "ARCHIVES_SAVE_AS" in problem.message
+    assert problem.severity == "warning"
+    assert "ARCHIVES_SAVE_AS" in problem.message and "(archiv-2025-05-20/index.html)" in problem.message
 
 
 # --- Links -------------------------------------------------------------------------------
@@ -328,7 +361,7 @@ def test_facts_problems_are_warnings(tmp_path, settings):
 def test_invoke_check_lists_every_problem_and_fails(tmp_path):
     content = tmp_path / "content"
     write(content, "2025-01-21-bericht.md", "Title: Januar\nDate: 21.01.2025\n\nText\n")
-    write(content, "2025-02-18-bericht.md", "Title: Februar\n\nText\n")
+    write(content, "februar-bericht.md", "Title: Februar\n\nText\n")
     write(content, "2024-12-01-alt.md", "Title: Alt\nDate: 2024-02-30\n\nText\n".encode("cp1252"))
     result = run_invoke("check", "--content", str(content))
     assert result.returncode == 1
@@ -338,8 +371,9 @@ def test_invoke_check_lists_every_problem_and_fails(tmp_path):
         f"{shown}2024-12-01-alt.md:2: Datum „2024-02-30“ gibt es nicht: Februar 2024 hat 29 Tage",
         f"{shown}2025-01-21-bericht.md:2: „Date: 21.01.2025“ ist kein ISO-Datum "
         "(Pelican läse es womöglich als anderen Tag); schreibe 2025-01-21",
-        f"{shown}2025-02-18-bericht.md:1: „Date:“ fehlt; Berichte und Einladungen brauchen "
-        "„Date: JJJJ-MM-TT“ (optional mit Uhrzeit HH:MM)",
+        f"{shown}februar-bericht.md:1: „Date:“ fehlt; Berichte und Einladungen brauchen "
+        "„Date: JJJJ-MM-TT“ (optional mit Uhrzeit HH:MM) oder ein Datum im Dateinamen "
+        "(2025-01-21-bericht.md)",
     ]
     assert "3 Fehler, 0 Hinweise" in result.stderr
     assert "Traceback" not in result.stderr

@@ -199,7 +199,7 @@ def test_build_killed_between_the_two_renames(site, baseline):
     os.replace(site.output, site.root / ".output.old-abc123")
     (site.root / ".output.building-def456").mkdir()
     (site.root / ".output.building-def456" / "index.html").write_text("halb\n")
-    site.add("2025-11-18-bericht.md", "Title: Kaputt\n\nkein Datum\n")
+    site.add("bericht-kaputt.md", "Title: Kaputt\n\nkein Datum\n")
     assert_refused(site.build(), site, baseline[1], "„Date:“ fehlt")
 
 
@@ -247,10 +247,10 @@ def remote_branches(remote: Path) -> str:
 
 def test_publish_refuses_when_the_check_fails(project):
     copy, remote = project
-    (copy / "content" / "2025-11-18-bericht.md").write_text("Title: Ohne Datum\n\nText\n")
+    (copy / "content" / "bericht-ohne-datum.md").write_text("Title: Ohne Datum\n\nText\n")
     result = publish(copy)
     assert result.returncode == 1
-    assert f"content/2025-11-18-bericht.md:1: „Date:“ fehlt" in result.stderr
+    assert f"content/bericht-ohne-datum.md:1: „Date:“ fehlt" in result.stderr
     assert "Nichts veröffentlicht." in result.stderr
     assert "Traceback" not in result.stderr
     assert remote_branches(remote) == ""

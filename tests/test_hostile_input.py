@@ -51,8 +51,29 @@ def test_without_title(site, baseline):
 
 
 def test_without_date(site, baseline):
-    site.add(NEW, "Title: Bericht vom Treffen im November 2025\n\nText.\n")
-    refused(site, baseline, 1, "„Date:“ fehlt")
+    """Neither a Date header nor a date in the file name (2025-11-18-…) or its folders."""
+    site.add("bericht-november.md", "Title: Bericht vom Treffen im November 2025\n\nText.\n")
+    refused(site, baseline, 1, "„Date:“ fehlt", name="bericht-november.md")
+
+
+def test_without_title_and_heading(site, baseline):
+    site.add(NEW, "Wir trafen uns und redeten.\n")
+    refused(site, baseline, 1, "„Title:“ fehlt: die Datei beginnt nicht mit Kopfzeilen")
+
+
+def test_front_matter_without_date(site, baseline):
+    site.add("treffen.md", "---\ntitle: Treffen im November\nlocation: Stuttgart\n---\n\nText.\n")
+    refused(site, baseline, 1, "kein Datum: weder „date“ noch „meeting_date“ im YAML-Vorspann",
+            name="treffen.md")
+
+
+def test_unsafe_yaml_tag_is_refused_not_run(site, baseline, tmp_path):
+    marker = tmp_path / "ran"
+    site.add(NEW, f"---\ntitle: Treffen\ndate: 2025-11-18\n"
+                  f"x: !!python/object/apply:os.system ['touch {marker}']\n---\n\nText.\n")
+    refused(site, baseline, 4, "YAML-Tag „!!python/object/apply:os.system“ ist im Vorspann nicht "
+                               "erlaubt")
+    assert not marker.exists()
 
 
 def test_german_date(site, baseline):
@@ -87,11 +108,24 @@ def test_binary_file_named_md(site, baseline):
     refused(site, baseline, 1, "Binärdatei mit Endung .md, keine Textdatei")
 
 
-def test_two_files_with_the_same_slug(site, baseline):
+def test_two_files_with_the_same_slug_header(site, baseline):
+    """A slug chosen by hand is kept: one that a page has too stops the build."""
+    site.add(NEW, report().replace("Date:", "Slug: ueber-uns\nDate:"))
+    result = refused(site, baseline, 2, "Slug „ueber-uns“ gibt es mehrfach "
+                                        f"(auch {site.content}/pages/about.md:2)")
+    assert f"{site.content}/pages/about.md:2: Slug" in result.stderr
+
+
+def test_two_files_with_the_same_title_build_with_their_dates(site):
     site.add(NEW, report(title="Bericht vom Treffen im Oktober 2025"))
-    result = refused(site, baseline, 1, "Slug „bericht-vom-treffen-im-oktober-2025“ gibt es mehrfach "
-                                        f"(auch {site.content}/2025-10-21-bericht.md:1)")
-    assert f"{site.content}/2025-10-21-bericht.md:1: Slug" in result.stderr
+    result = site.build()
+    assert_built(result, site)
+    slug = "bericht-vom-treffen-im-oktober-2025"
+    assert not (site.output / slug).exists()
+    for day in ("2025-10-21", "2025-11-18"):
+        page = soup(site, f"{slug}-{day}/index.html")
+        assert text(page.find("h1")) == "Bericht vom Treffen im Oktober 2025"
+    assert f"{site.content}/{NEW}:1: Hinweis: den Titel haben mehrere Treffen" in result.stdout
 
 
 def test_slug_with_dot_dot(site, baseline):
@@ -143,7 +177,8 @@ def test_all_problems_at_once_sorted(site, baseline):
         "September 2025 hat 30 Tage",
         f"FEHLER: {site.content}/{NEW}:1: „Date: 18.11.2025“ ist kein ISO-Datum "
         "(Pelican läse es womöglich als anderen Tag); schreibe 2025-11-18",
-        f"FEHLER: {site.content}/{NEW}:1: „Title:“ fehlt; jede Seite braucht eine Kopfzeile „Title: …“",
+        f"FEHLER: {site.content}/{NEW}:1: „Title:“ fehlt; jede Seite braucht eine Kopfzeile „Title: …“ "
+        "oder eine Überschrift „# …“ als Titel",
     ]
 
 

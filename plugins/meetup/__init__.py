@@ -6,7 +6,7 @@ and the pure modules it calls.
 
 from pelican import signals
 
-from . import frontmatter_reader, glue, memo, shared_markdown
+from . import frontmatter_reader, glue, memo, recurring_titles, shared_markdown
 
 
 def register():
@@ -17,6 +17,9 @@ def register():
     signals.readers_init.connect(shared_markdown.use_shared_markdown)
     # Front matter, *.md.erb and front-matter HTML (MEETUP_MARKDOWN_EXTENSIONS).
     signals.readers_init.connect(frontmatter_reader.register_readers)
+    # Recurring titles ("Stammtisch"): the date joins the slug of each such meeting.
+    signals.article_generator_init.connect(recurring_titles.plan)
+    signals.content_object_init.connect(recurring_titles.apply)
     signals.article_generator_init.connect(shared_markdown.convert_articles_ahead)
     signals.page_generator_init.connect(shared_markdown.convert_pages_ahead)
     signals.all_generators_finalized.connect(shared_markdown.stop_workers)

@@ -29,13 +29,17 @@ from .facts import read_facts as read_article_facts
 from .german_dates import DATE_LABELS
 from .markdown_text import fold, indent_of, list_item
 from .next_meeting import next_section_indices
+from .reading.frontmatter import blank_front_matter
 from .sections import read_header, split_document
+from .source_fields import SKIP_FILES, SourceFields, markdown_extension, read_source, skipped
+from .unique_slugs import Claim, reserved_outputs, suffixes
 
 
 logger = logging.getLogger(__name__)
 
 Severity = Literal["error", "warning"]
 
+# Read as Markdown unless MEETUP_MARKDOWN_EXTENSIONS says otherwise ("md.erb" …).
 MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
 # Other files Pelican reads as pages: valid targets of {filename} links.
 OTHER_SOURCE_EXTENSIONS = ("html", "htm", "rst")
@@ -94,6 +98,20 @@ MESSAGES = {
     "todo": "„TODO“ steht noch im Text: erst ausfüllen, dann veröffentlichen",
     "todo item": "„TODO“ im Text: eine Aufgabe des Protokolls oder noch auszufüllen?",
     "name and date": "Dateiname nennt {named}, „Date:“ aber {date}: eins von beiden anpassen",
+    # Archives as other generators keep them (front matter, dates in file names).
+    "no title in front matter": "kein Titel: „title“ fehlt im {format}-Vorspann, und der Text hat "
+                                "keine Überschrift „# …“",
+    "no date in front matter": "kein Datum: weder „date“ noch „meeting_date“ im {format}-Vorspann "
+                               "noch ein Datum im Dateinamen (2025-01-21-…) oder in Jahres- und "
+                               "Monatsordnern (2025/januar/…)",
+    "instead": "ohne Kopf: Titel aus der ersten Überschrift „# …“, Datum aus dem Dateinamen "
+               "wie 2025-01-21-bericht.md",
+    "month only": "Datum nur aus den Ordnern {where}: {date} angenommen (der Tag fehlt); "
+                  "ein „date“ im Vorspann nennt ihn",
+    "recurring title": "den Titel haben mehrere Treffen: diese Seite bekommt das Datum in die "
+                       "Adresse ({new}); ein eigener „Slug:“ legt sie fest",
+    "site page": "der Titel ergibt {target}, dort schreibt die Site schon {setting}: diese Seite "
+                 "bekommt das Datum in die Adresse ({new}); ein eigener „Slug:“ legt sie fest",
     "name and meeting": "Dateiname nennt {named}, die Einladung aber den Termin {meeting}: "
                         "eins von beiden anpassen",
 }
@@ -124,9 +142,16 @@ class _Source:
     headers: dict  # lower-case key -> (line, raw key, value)
     body_start: int  # 0-based index of the first body line
     lost: frozenset[str]  # header keys Markdown does not see (behind a bad key)
+    # Front matter, the title from the first heading, the date from the path
+    # (source_fields); headers then hold the front matter's fields.
+    found: SourceFields | None = None
 
     def header(self, key: str) -> tuple[int, str, str] | None:
         return self.headers.get(key)
+
+    def derived(self, key: str):
+        """``key`` (title, date) from the front matter, the first heading or the path."""
+        return self.found.fields.get(key) if self.found is not None else None
 
 
 # Reads the plugin's facts of one article: (text, its Date, {header: value})
@@ -158,7 +183,12 @@ def check_content(
         path = content / relative
         shown = _shown(path, shown_root)
         extension = relative.rsplit(".", 1)[-1] if "." in Path(relative).name else ""
-        if extension in MARKDOWN_EXTENSIONS:
+        markdown = markdown_extension(Path(relative).name, _markdown_extensions(settings))
+        skip = skipped(relative, settings.get("MEETUP_SKIP_FILES", SKIP_FILES)) \
+            if markdown or extension in ("html", "htm") else None
+        if skip is not None:
+            problems.append(ContentProblem(shown, 1, f"wird nicht gebaut: {skip}", "warning"))
+        elif markdown or (extension in ("html", "htm") and _has_front_matter(path)):
             source = _read_source(path, relative, shown, settings, problems)
             if source is not None:
                 sources.append(source)
@@ -184,8 +214,23 @@ def check_content(
 
 def count_sources(content: Path, settings: Mapping) -> int:
     """How many Markdown files the check reads (for its summary line)."""
+    extensions = _markdown_extensions(settings)
     return sum(1 for relative in _content_files(Path(content), settings)
-               if relative.rsplit(".", 1)[-1] in MARKDOWN_EXTENSIONS)
+               if markdown_extension(Path(relative).name, extensions))
+
+
+def _markdown_extensions(settings: Mapping) -> tuple[str, ...]:
+    return tuple(settings.get("MEETUP_MARKDOWN_EXTENSIONS", MARKDOWN_EXTENSIONS))
+
+
+def _has_front_matter(path: Path) -> bool:
+    """An HTML file read as a page with front matter (Middleman's index.html)."""
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(8).removeprefix(b"\xef\xbb\xbf")
+    except OSError:
+        return False
+    return start.startswith((b"---", b"+++", b"{"))
 
 
 def errors(problems: Iterable[ContentProblem]) -> list[ContentProblem]:
@@ -263,8 +308,20 @@ def _read_source(path: Path, relative: str, shown: str, settings: Mapping,
         ))
         return None
     lines = _lines(text)
-    headers, body_start, lost = _parse_header(lines, shown, problems)
-    return _Source(relative, shown, _kind(relative, settings), lines, headers, body_start, lost)
+    html = not markdown_extension(Path(relative).name, _markdown_extensions(settings))
+    found = read_source(text, relative, extensions=_markdown_extensions(settings), skip_files=(),
+                        filename_metadata=settings.get("FILENAME_METADATA"), html=html)
+    if found.front_matter is None:
+        if html:
+            return None  # Pelican's HTML reader reads it as it always did
+        headers, body_start, lost = _parse_header(lines, shown, problems)
+    else:
+        problems.extend(ContentProblem(shown, line, message) for line, message in found.problems)
+        headers = {name: (item.line, item.key, item.value) for name, item in found.fields.items()
+                   if item.origin == found.front_matter}
+        body_start, lost = found.body_line - 1, frozenset()
+    return _Source(relative, shown, _kind(relative, settings), lines, headers, body_start, lost,
+                   found)
 
 
 def _lines(text: str) -> list[str]:
@@ -388,22 +445,44 @@ def _check_headers(source: _Source, settings: Mapping) -> list[ContentProblem]:
         return found
 
     needs_date = source.kind == "article"
-    if not source.headers and not source.lost:
-        first = source.lines[0]
-        hint = ("die erste Zeile ist leer; der Kopf muss in Zeile 1 beginnen"
-                if not first.strip()
-                else "die Datei beginnt nicht mit Kopfzeilen wie „Title: …“")
-        problem(1, f"„Title:“{' und „Date:“' if needs_date else ''} fehlt: {hint}")
-        return found
     # Headers lost behind a bad key are named in that key's message.
-    if source.header("title") is None and "title" not in source.lost:
-        problem(1, "„Title:“ fehlt; jede Seite braucht eine Kopfzeile „Title: …“")
+    has_title = source.header("title") is not None or "title" in source.lost \
+        or source.derived("title") is not None
+    has_date = source.header("date") is not None or "date" in source.lost \
+        or source.derived("date") is not None \
+        or (source.found is not None and "date" in source.found.unreadable)
+    matter = source.found.front_matter if source.found is not None else None
+    if matter is not None and not source.headers and source.found.problems:
+        pass  # the front matter is unreadable: its problems say so
+    elif matter is not None:
+        if not has_title:
+            problem(1, MESSAGES["no title in front matter"].format(format=matter.upper()))
+        if needs_date and not has_date:
+            problem(1, MESSAGES["no date in front matter"].format(format=matter.upper()))
+    elif not source.headers and not source.lost:
+        missing = [name for name, needed in (("„Title:“", not has_title),
+                                             ("„Date:“", needs_date and not has_date)) if needed]
+        if missing:
+            first = source.lines[0]
+            hint = ("die erste Zeile ist leer; der Kopf muss in Zeile 1 beginnen"
+                    if not first.strip()
+                    else "die Datei beginnt nicht mit Kopfzeilen wie „Title: …“")
+            problem(1, f"{' und '.join(missing)} fehlt: {hint} ({MESSAGES['instead']})")
+            return found
+    elif not has_title:
+        problem(1, "„Title:“ fehlt; jede Seite braucht eine Kopfzeile „Title: …“ "
+                   "oder eine Überschrift „# …“ als Titel")
     elif source.header("title") is not None and not source.header("title")[2]:
         problem(source.header("title")[0], "„Title:“ ist leer")
 
-    if needs_date and source.header("date") is None and "date" not in source.lost:
+    if matter is None and (source.headers or source.lost) and needs_date and not has_date:
         problem(1, "„Date:“ fehlt; Berichte und Einladungen brauchen „Date: JJJJ-MM-TT“ "
-                   "(optional mit Uhrzeit HH:MM)")
+                   "(optional mit Uhrzeit HH:MM) oder ein Datum im Dateinamen "
+                   "(2025-01-21-bericht.md)")
+    if needs_date and source.found is not None and source.found.date_precision == "month" \
+            and source.header("date") is None:
+        date = source.derived("date")
+        problem(1, MESSAGES["month only"].format(where=date.key, date=date.value), "warning")
     for key in DATE_KEYS:
         entry = source.header(key)
         if entry is not None:
@@ -536,7 +615,8 @@ def _link_problem(what: str, target: str, base: Path, content: Path,
     if not target_file.is_file():
         return f"Link {link}: Datei {relative} gibt es im Content-Ordner nicht"
     extension = target_file.suffix[1:]
-    is_source = extension in MARKDOWN_EXTENSIONS + OTHER_SOURCE_EXTENSIONS
+    is_source = extension in OTHER_SOURCE_EXTENSIONS \
+        or markdown_extension(target_file.name, _markdown_extensions(settings)) is not None
     if what == "filename" and not is_source:
         return f"Link {link} zeigt auf eine Datei, keine Seite; Bilder und Dateien mit {{static}} verlinken"
     if what != "filename" and not _is_static(relative, settings):
@@ -562,16 +642,21 @@ def slugify(value: str, settings: Mapping) -> str:
     )
 
 
-def _output_path(source: _Source, settings: Mapping) -> tuple[str, str, int] | None:
-    """(slug, file the source is written to, line to blame), or None when not written."""
+def _output_path(source: _Source, settings: Mapping,
+                 suffix: str = "") -> tuple[str, str, int] | None:
+    """(slug, file the source is written to, line to blame), or None when not written;
+    ``suffix`` is appended to a slug made from the title (``unique_slugs``)."""
     slug_header = source.header("slug")
     title = source.header("title")
+    if title is None and source.derived("title") is not None:
+        derived = source.derived("title")
+        title = (derived.line, derived.key, derived.value)
     if slug_header is not None:
         slug, line = slug_header[2], slug_header[0]
     elif settings.get("SLUGIFY_SOURCE", "title") == "basename":
         slug, line = slugify(Path(source.relative).stem, settings), 1
     elif title is not None and title[2]:
-        slug, line = slugify(title[2], settings), title[0]
+        slug, line = slugify(title[2], settings) + suffix, title[0]
     else:
         return None
     save_as = source.header("save_as")
@@ -589,7 +674,7 @@ def _output_path(source: _Source, settings: Mapping) -> tuple[str, str, int] | N
     if not pattern:
         return None
     values = {k: v for k, (_, _, v) in source.headers.items()}
-    values.update(slug=slug, lang=lang, date=_header_date(source) or dt.datetime(1970, 1, 1),
+    values.update(slug=slug, lang=lang, date=_date(source) or dt.datetime(1970, 1, 1),
                   category=slugify(values.get("category") or settings.get("DEFAULT_CATEGORY", "misc"),
                                    settings),
                   author=slugify(values.get("author") or settings.get("AUTHOR", ""), settings))
@@ -611,18 +696,61 @@ def _header_date(source: _Source) -> dt.datetime | None:
         return None
 
 
+def _date(source: _Source) -> dt.datetime | None:
+    """The date Pelican gives the file: its Date header, else front matter or path."""
+    date = _header_date(source)
+    derived = source.derived("date")
+    if date is None and derived is not None:
+        match = ISO_DATE.match(derived.value)
+        try:
+            date = dt.datetime(*(int(match[k] or 0) for k in ("y", "m", "d", "H", "M", "S"))) \
+                if match else None
+        except ValueError:
+            date = None
+    return date
+
+
+def _movable(source: _Source, settings: Mapping) -> bool:
+    """Whether the slug comes from the title, so a recurring title gets the date added."""
+    return (source.kind == "article" and source.header("slug") is None
+            and source.header("save_as") is None
+            and settings.get("SLUGIFY_SOURCE", "title") == "title")
+
+
 def _check_duplicate_targets(sources: list[_Source], settings: Mapping) -> list[ContentProblem]:
-    by_target: dict[str, list[tuple[_Source, str, int]]] = {}
+    written: dict[str, tuple[_Source, str, str, int]] = {}
     for source in sources:
-        if source.kind == "unread" or source.header("title") is None:
+        if source.kind == "unread" or (source.header("title") is None
+                                       and source.derived("title") is None):
             continue
         computed = _output_path(source, settings)
         if computed is None:
             continue
         slug, target, line = computed
-        by_target.setdefault(target, []).append((source, slug, line))
-    found = []
+        written[source.relative] = (source, slug, target, line)
     reserved = _reserved_outputs(settings)
+    # Recurring titles: the build appends the date (unique_slugs); only the rest collide.
+    claims = []
+    for source, _, target, _ in written.values():
+        date = _date(source)
+        claims.append(Claim(source.relative, target, _movable(source, settings),
+                            date.date() if date else None))
+
+    def retarget(claim: Claim, suffix: str) -> str | None:
+        computed = _output_path(written[claim.key][0], settings, suffix)
+        return computed[1] if computed else None
+
+    moved = suffixes(claims, retarget, reserved)
+    found = []
+    by_target: dict[str, list[tuple[_Source, str, int]]] = {}
+    for key, (source, slug, target, line) in written.items():
+        if key in moved:
+            new = retarget(Claim(key, target, True), moved[key])
+            message = (MESSAGES["site page"].format(target=target, setting=reserved[target], new=new)
+                       if target in reserved else MESSAGES["recurring title"].format(new=new))
+            found.append(ContentProblem(source.shown, line, message, "warning"))
+            continue
+        by_target.setdefault(target, []).append((source, slug, line))
     for target, owners in by_target.items():
         if target in reserved:
             for source, slug, line in owners:
@@ -645,30 +773,20 @@ def _check_duplicate_targets(sources: list[_Source], settings: Mapping) -> list[
     return found
 
 
-def _reserved_outputs(settings: Mapping) -> dict[str, str]:
-    """Files the site writes whatever the content: output path -> setting."""
-    reserved = {}
-    for name in settings.get("DIRECT_TEMPLATES", []):
-        key = f"{name.upper()}_SAVE_AS"
-        reserved.setdefault(os.path.normpath(settings.get(key, f"{name}.html") or "."), key)
-    for key, value in sorted(settings.items()):
-        fixed = isinstance(value, str) and value and "{" not in value
-        if fixed and (key.startswith(("FEED_", "MEETUP_")) and key.endswith(("_ATOM", "_RSS", "_SAVE_AS"))):
-            reserved.setdefault(os.path.normpath(value), key)
-    reserved.pop(".", None)
-    return reserved
+_reserved_outputs = reserved_outputs  # files the site writes whatever the content
 
 
 # --- The plugin's reading problems ----------------------------------------------
 
 
 def _facts_problems(source: _Source, read_facts: FactsReader) -> list[ContentProblem]:
-    date = _header_date(source)
+    date = _date(source)
     if date is None:
         return []  # no usable Date: reported above, the facts depend on it
     headers = {key: value for key, (_, _, value) in source.headers.items()}
     try:
-        reported = list(read_facts("\n".join(source.lines), date, headers))
+        # Front matter blanked, as the build does: the facts see the body only.
+        reported = list(read_facts(blank_front_matter("\n".join(source.lines)), date, headers))
     except Exception as error:  # a bug in the reader must not hide the other problems
         return [ContentProblem(source.shown, 0,
                                f"Fakten nicht lesbar ({type(error).__name__}: {error})", "warning")]

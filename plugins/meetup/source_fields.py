@@ -69,6 +69,7 @@ class SourceFields:
     skip: str | None = None  # why the file is not built, or None
     date_precision: str = "day"  # "month": only year and month folders date it
     heading: BodyTitle | None = None  # the heading the title comes from
+    unreadable: frozenset[str] = frozenset()  # fields given but not readable ("date")
 
     def added(self) -> dict[str, Field]:
         """The fields Pelican does not find in the header itself."""
@@ -167,12 +168,15 @@ def read_source(text: str, relative: str, *, extensions=MARKDOWN_EXTENSIONS,
         return SourceFields({}, frozenset(), None, 1, "", skip=reason)
 
     problems: list[tuple[int, str]] = []
+    unreadable: frozenset[str] = frozenset()
     matter = read_front_matter(text)
     fields: dict[str, Field] = {}
     header_keys: frozenset[str] = frozenset()
     if matter.format is not None:
         problems.extend(matter.problems)
         fields.update(_front_matter_fields(matter, problems))
+        if pick_date(matter.fields) is not None and "date" not in fields:
+            unreadable = frozenset({"date"})
         body_line = matter.body_line
     elif html:
         return SourceFields({}, frozenset(), None, 1, text)
@@ -190,7 +194,7 @@ def read_source(text: str, relative: str, *, extensions=MARKDOWN_EXTENSIONS,
         if heading is not None:
             fields["title"] = Field(heading.text, heading.line, "# " + heading.text, "heading")
     precision = "day"
-    if "date" not in fields:
+    if "date" not in fields and "date" not in unreadable:
         own = _filename_date(name, filename_metadata)
         found = read_path_date(relative)
         if own is not None:
@@ -207,7 +211,7 @@ def read_source(text: str, relative: str, *, extensions=MARKDOWN_EXTENSIONS,
     if matter.format is None and (heading is None or not heading.first_block) and not template:
         markdown = text  # what Pelican's own reader would convert
         return SourceFields(fields, header_keys, None, body_line, markdown, tuple(problems),
-                            None, precision, heading)
+                            None, precision, heading, unreadable)
     out = list(lines)
     if matter.format is not None:
         out[:body_line - 1] = [""] * (body_line - 1)
@@ -217,7 +221,7 @@ def read_source(text: str, relative: str, *, extensions=MARKDOWN_EXTENSIONS,
     if template:
         markdown = strip_template_tags(markdown)
     return SourceFields(fields, header_keys, matter.format, body_line, markdown,
-                        tuple(problems), None, precision, heading)
+                        tuple(problems), None, precision, heading, unreadable)
 
 
 def _filename_date(name: str, pattern: str | None) -> str | None:
