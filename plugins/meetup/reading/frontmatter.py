@@ -119,6 +119,7 @@ def _keyed(data: object, block: list[str], first_line: int, key_pattern: re.Patt
                              f"„{key}“ steht doppelt im Vorspann; der erste Wert zählt"))
             continue
         fields[name] = value
+    lines = {key: line for key, line in lines.items() if key in fields}  # top level only
     return FrontMatter(fields, body_line, fmt, tuple(problems), lines)
 
 
