@@ -17,6 +17,7 @@ def register():
     signals.readers_init.connect(shared_markdown.use_shared_markdown)
     # Front matter, *.md.erb and front-matter HTML (MEETUP_MARKDOWN_EXTENSIONS).
     signals.readers_init.connect(frontmatter_reader.register_readers)
+    signals.content_object_init.connect(frontmatter_reader.give_drafts_a_category)
     # Recurring titles ("Stammtisch"): the date joins the slug of each such meeting.
     signals.article_generator_init.connect(recurring_titles.plan)
     signals.content_object_init.connect(recurring_titles.apply)

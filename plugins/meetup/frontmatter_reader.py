@@ -122,3 +122,19 @@ def register_readers(readers) -> None:
     for key in HTMLReader.file_extensions:
         if readers.reader_classes.get(key) is HTMLReader:
             readers.reader_classes[key] = FrontMatterHTMLReader
+
+
+def give_drafts_a_category(content) -> None:
+    """content_object_init handler: a draft without a category gets DEFAULT_CATEGORY.
+
+    Pelican gives the default category only where CATEGORY_SAVE_AS is set, but writes
+    drafts with ``draft.category``: a draft from an archive without categories (Hugo's
+    ``draft: true``, Middleman's ``status: Draft``) would stop the build.
+    """
+    from pelican.contents import Article
+    from pelican.urlwrappers import Category
+
+    if isinstance(content, Article) and getattr(content, "status", None) == "draft" \
+            and not hasattr(content, "category"):
+        settings = content.settings
+        content.category = Category(settings.get("DEFAULT_CATEGORY") or "misc", settings)
