@@ -159,7 +159,6 @@ def read_source(text: str, relative: str, *, extensions=MARKDOWN_EXTENSIONS,
                 skip_files=SKIP_FILES, filename_metadata: str | None = None,
                 html: bool = False) -> SourceFields:
     """The fields of one file (``relative`` to the content folder, "/"-separated)."""
-    lines = split_lines(text)
     reason = skipped(relative, skip_files)
     name = posixpath.basename(relative)
     if reason is None and not html and markdown_extension(name, extensions) is None:
@@ -170,6 +169,10 @@ def read_source(text: str, relative: str, *, extensions=MARKDOWN_EXTENSIONS,
     problems: list[tuple[int, str]] = []
     unreadable: frozenset[str] = frozenset()
     matter = read_front_matter(text)
+    if matter.format is None and not html:
+        lines, complete = _head_lines(text)
+    else:
+        lines, complete = split_lines(text), True
     fields: dict[str, Field] = {}
     header_keys: frozenset[str] = frozenset()
     if matter.format is not None:
@@ -186,10 +189,11 @@ def read_source(text: str, relative: str, *, extensions=MARKDOWN_EXTENSIONS,
             fields.setdefault(item.key.lower(), Field(item.value, item.number, item.key, "header"))
         header_keys = frozenset(fields)
         body_line = header.body_start + 1
-    body = lines[body_line - 1:]
-
     heading = None
     if "title" not in fields and not html:
+        if not complete:
+            lines, complete = split_lines(text), True  # only the header was split so far
+        body = lines[body_line - 1:]
         heading = title_from_body(body, body_line)
         if heading is not None:
             fields["title"] = Field(heading.text, heading.line, "# " + heading.text, "heading")
@@ -212,7 +216,7 @@ def read_source(text: str, relative: str, *, extensions=MARKDOWN_EXTENSIONS,
         markdown = text  # what Pelican's own reader would convert
         return SourceFields(fields, header_keys, None, body_line, markdown, tuple(problems),
                             None, precision, heading, unreadable)
-    out = list(lines)
+    out = list(lines) if complete else split_lines(text)
     if matter.format is not None:
         out[:body_line - 1] = [""] * (body_line - 1)
     if heading is not None and heading.first_block:
@@ -222,6 +226,17 @@ def read_source(text: str, relative: str, *, extensions=MARKDOWN_EXTENSIONS,
         markdown = strip_template_tags(markdown)
     return SourceFields(fields, header_keys, matter.format, body_line, markdown,
                         tuple(problems), None, precision, heading, unreadable)
+
+
+def _head_lines(text: str, size: int = 8192) -> tuple[list[str], bool]:
+    """(lines, whether they are all of them): only a prefix of a large file when its
+    header ends inside it (a file is not split only to read its first lines)."""
+    if len(text) <= size:
+        return split_lines(text), True
+    lines = split_lines(text[:size])
+    if read_header(lines).body_start < len(lines) - 1:
+        return lines[:-1], False  # the last line may be cut
+    return split_lines(text), True
 
 
 def _filename_date(name: str, pattern: str | None) -> str | None:

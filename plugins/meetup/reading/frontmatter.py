@@ -52,6 +52,7 @@ _TOML_KEY = re.compile(r"""(?P<q>["']?)(?P<key>[A-Za-z0-9_-]+)(?P=q)\s*=""")
 _TOML_LINE = re.compile(r"at line (\d+)")
 
 _YAML = YAMLHandler()
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def split_lines(source: str) -> list[str]:
@@ -63,6 +64,8 @@ def split_lines(source: str) -> list[str]:
 def read_front_matter(source: str) -> FrontMatter:
     """The front matter at the top of ``source``; ``format`` None when there is none."""
     try:
+        if not source.lstrip("\ufeff").startswith(("---", "+++", "{")):
+            return NONE  # most files: no need to split them
         return _read(split_lines(source))
     except Exception as error:  # a parser bug must not stop a build
         return FrontMatter({}, 1, None, ((1, f"Vorspann nicht lesbar ({type(error).__name__})"),))
@@ -131,7 +134,8 @@ def _yaml(lines: list[str]) -> FrontMatter:
     if _pelican_shaped(block):
         return NONE
     try:
-        data = _YAML.load("\n".join(block), Loader=yaml.SafeLoader)
+        # python-frontmatter's loader: yaml's (C)SafeLoader, never the full one.
+        data = _YAML.load("\n".join(block), Loader=_SAFE_LOADER)
     except yaml.constructor.ConstructorError as error:
         mark = error.problem_mark or error.context_mark
         line = 2 + (mark.line if mark else 0)
