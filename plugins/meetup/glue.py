@@ -38,7 +38,6 @@ from .model import ArticleFacts
 from .next_meeting import next_section_indices
 from .participants import is_participants_heading
 from .remark_html import RemarkRenderer
-from .reading.frontmatter import blank_front_matter
 from .sections import Document, split_document
 
 logger = logging.getLogger(__name__)
@@ -148,9 +147,9 @@ def _read(article, config: Config, cache: FileStampDataCacher) -> _Read:
     if cached is not None and cached[0] == inputs:
         document, facts = cached[1], cached[2]
     else:
-        # Front matter lines blanked: the facts see the body, lines keep their numbers.
-        document = split_document(blank_front_matter(
-            Path(article.source_path).read_text(encoding="utf-8")))
+        # split_document reads front matter as header fields (meeting_date,
+        # presenter, location are facts too) and numbers the body's real lines.
+        document = split_document(Path(article.source_path).read_text(encoding="utf-8"))
         facts = read_document_facts(document, date=inputs[0], category=inputs[1],
                                     default_time=inputs[2], title=inputs[3], path=source)
         cache.cache_data(article.source_path, (inputs, document, facts))
