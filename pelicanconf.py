@@ -10,8 +10,8 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins"))
 
-from meetup.markdown_config import cache_name, markdown_settings  # noqa: E402
-from meetup.template_filters import jinja_filters, jinja_globals  # noqa: E402
+from meetup.rendering.markdown_config import cache_name, markdown_settings  # noqa: E402
+from meetup.rendering.template_filters import jinja_filters, jinja_globals  # noqa: E402
 
 # --- The group ---------------------------------------------------------------
 SITENAME = "Machine Learning User Group Stuttgart"

@@ -36,8 +36,8 @@ def build(c, production=False, output=str(OUTPUT), content=str(CONTENT), setting
 
 def _build(target: Path, content: Path, settings_file: Path) -> None:
     """One build with its messages; Exit(1) when it fails (target unchanged)."""
-    from meetup.sitebuild import BuildFailed
-    from meetup.sitebuild import build as build_site
+    from meetup.organizer.sitebuild import BuildFailed
+    from meetup.organizer.sitebuild import build as build_site
 
     try:
         build_site(settings_file, target, content=content)
@@ -80,8 +80,8 @@ def livereload(c, port=8000, content=str(CONTENT), output=str(OUTPUT)):
             "settings": "settings file (default: pelicanconf.py)"})
 def check(c, content=str(CONTENT), settings=None):
     """Check all content before committing: every problem as file:line: message."""
-    from meetup.contentcheck import count_sources, errors
-    from meetup.sitebuild import BuildFailed, check as check_content, read_settings
+    from meetup.organizer.contentcheck import count_sources, errors
+    from meetup.organizer.sitebuild import BuildFailed, check as check_content, read_settings
 
     try:
         site_settings = read_settings(Path(settings) if settings else _settings_file(False),
@@ -109,8 +109,8 @@ def _hints(count: int) -> str:
                            "theme, plugins); the gh-pages commit then says so"})
 def publish(c, remote="origin", branch="gh-pages", allow_dirty=False):
     """Check, build for production (in a temporary folder) and push to the gh-pages branch."""
-    from meetup.publishing import PublishFailed
-    from meetup.publishing import publish as publish_site
+    from meetup.organizer.publishing import PublishFailed
+    from meetup.organizer.publishing import publish as publish_site
 
     try:
         siteurl = publish_site(ROOT, _settings_file(True), remote=remote, branch=branch,
@@ -137,10 +137,10 @@ def golden(c):
             "content": "content folder (default: content/)"})
 def new(c, announcement=False, content=str(CONTENT)):
     """Create the next meeting's report (or announcement), prefilled from the last report."""
-    from meetup import clock
-    from meetup.newfile import NewFileError, create
+    from meetup.site import clock
+    from meetup.organizer.newfile import NewFileError, create
     from meetup.settings import merged
-    from meetup.sitebuild import BuildFailed, read_settings
+    from meetup.organizer.sitebuild import BuildFailed, read_settings
 
     try:
         settings = read_settings(_settings_file(False), Path(content))

@@ -5,7 +5,7 @@
 
 CORPUS_DIR is a folder of meeting files exactly as a group keeps them.  It is
 copied unchanged into a temporary folder and built with the project's real
-build (``meetup.sitebuild.build``) under a neutral settings file: the project's
+build (``meetup.organizer.sitebuild.build``) under a neutral settings file: the project's
 ``pelicanconf.py`` with everything group-specific switched off (no recurrence,
 no place, no pages folder), so that only the files speak.  The scorer then reads
 the ``meetups.json`` the build wrote and compares every article with the row of
@@ -293,7 +293,7 @@ def _pinned_now():
 
 def run_build(settings_file: Path, content: Path, output: Path) -> BuildResult:
     """The project's real build; the articles of its meetups.json, or the build's error messages."""
-    from meetup.sitebuild import BuildFailed, build
+    from meetup.organizer.sitebuild import BuildFailed, build
 
     hints: list[str] = []
     try:

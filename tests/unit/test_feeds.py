@@ -9,9 +9,11 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
-from meetup import feeds, schedule, site_index
-from meetup.model import ArticleFacts, MeetingTime, NextMeeting, Participant, Participants, Talk
-from meetup.site_index import Entry
+from meetup.site import feeds
+from meetup.site import schedule
+from meetup.site import site_index
+from meetup.reading.model import ArticleFacts, MeetingTime, NextMeeting, Participant, Participants, Talk
+from meetup.site.site_index import Entry
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOW = dt.datetime(2025, 11, 26, 12, 0, tzinfo=BERLIN)

@@ -1,5 +1,5 @@
 """Front matter, dates from paths and titles from headings (meetup.reading.frontmatter),
-and what a file gives Pelican besides its header (meetup.source_fields)."""
+and what a file gives Pelican besides its header (meetup.reading.source_fields)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from hypothesis import given, settings as hypothesis_settings, strategies as st
 
 from meetup.reading.frontmatter import (blank_front_matter, date_from_path, parse_date, pick_date,
                                         read_front_matter, read_path_date, title_from_body)
-from meetup.source_fields import read_source, strip_template_tags
-from meetup.unique_slugs import Claim, suffixes
+from meetup.reading.source_fields import read_source, strip_template_tags
+from meetup.site.unique_slugs import Claim, suffixes
 
 MIDDLEMAN = """\
 ---

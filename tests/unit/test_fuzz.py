@@ -7,9 +7,9 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from meetup.facts import read_facts
-from meetup.model import ArticleFacts
-from meetup.sections import split_lines
+from meetup.reading.facts import read_facts
+from meetup.reading.model import ArticleFacts
+from meetup.reading.sections import split_lines
 
 # Pieces of real reports and announcements, and their broken cousins, so the
 # generated files reach deep into every parser instead of being plain noise.

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from meetup.german_dates import find_dates, find_time
+from meetup.reading.dates import find_dates, find_time
 
 D = dt.date
 T = dt.time

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from meetup.model import MeetingTime, NextMeeting
-from meetup.next_meeting import is_next_heading
+from meetup.reading.model import MeetingTime, NextMeeting
+from meetup.reading.next_meeting import is_next_heading
 from textbuilders import body_line, facts_of, messages
 
 D = dt.date

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import markdown
 
-from meetup import page_body
-from meetup.markdown_config import markdown_settings
-from meetup.page_body import Swap
+from meetup.site import page_body
+from meetup.rendering.markdown_config import markdown_settings
+from meetup.site.page_body import Swap
 
 SOURCE = """\
 ## Protokoll

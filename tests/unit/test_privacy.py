@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from meetup import privacy
-from meetup.model import Participant, Participants
+from meetup.site import privacy
+from meetup.reading.model import Participant, Participants
 
 SEED = Participants(
     named=(

@@ -10,8 +10,8 @@ import datetime as dt
 
 import pytest
 
-from meetup.facts import read_facts
-from meetup.german_dates import find_dates, find_time
+from meetup.reading.facts import read_facts
+from meetup.reading.dates import find_dates, find_time
 
 D = dt.date
 T = dt.time

@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from meetup import schedule
-from meetup.schedule import Sighting
+from meetup.site import schedule
+from meetup.site.schedule import Sighting
 
 BERLIN = ZoneInfo("Europe/Berlin")
 DURATION = dt.timedelta(minutes=150)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from meetup.facts import read_facts
+from meetup.reading.facts import read_facts
 
 DATA = Path(__file__).parent / "data"
 HEADER_LINES = 3  # "Title:", "Date:", blank line

@@ -1,1 +1,3 @@
-"""The pure reader: one file's text in, facts out; imports only the standard library, markdown-it-py and python-frontmatter."""
+"""The pure reader: one file's text in, its facts out (kind, participants, next meeting,
+talks, when and where).  May import: the standard library, python-frontmatter/PyYAML,
+``meetup.settings`` (defaults) and itself; never Pelican."""

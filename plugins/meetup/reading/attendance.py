@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 
-from ..markdown_text import fold
-from ..model import Participant, Participants
-from ..sections import Block
+from .markdown_text import fold
+from .model import Participant, Participants
+from .sections import Block
 
 Problems = list[tuple[int, str]]
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..markdown_text import fold
-from ..model import Kind
+from .markdown_text import fold
+from .model import Kind
 
 _REPORT_WORDS = re.compile(
     r"(?<![^\W\d_])(?:bericht|berichte|protokoll|protokolle|minutes|recap|rueckblick|nachlese"

@@ -14,9 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..german_dates import Choice, Found, choose_date, day_after, find_dates, format_date, is_next_label
-from ..markdown_text import fold
-from ..sections import Block
+from .dates import Choice, Found, choose_date, day_after, find_dates, format_date, is_next_label
+from .markdown_text import fold
+from .sections import Block
 
 Problems = list[tuple[int, str]]
 

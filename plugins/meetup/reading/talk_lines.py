@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 
-from ..markdown_text import fold
-from ..model import Talk
-from ..sections import Block
-from ..talks import looks_like_name
+from .markdown_text import fold
+from .model import Talk
+from .sections import Block
+from .talks import looks_like_name
 
 _BY = re.compile(r"(?:by|von|mit|with|speaker|sprecher(?:in)?|referent(?:in)?)\s*:?\s+(?P<speaker>.+?)\.?")
 _SPEAKER_SAYS = re.compile(

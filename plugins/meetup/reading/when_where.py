@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..german_dates import find_dates, find_time
-from ..sections import Block
+from .dates import find_dates, find_time
+from .sections import Block
 
 _TIME_LABEL = re.compile(
     r"(?:start|beginn|beginn der sitzung|sitzungsbeginn|anfang|zeit|uhrzeit|time|starts?"

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .markdown_text import fold, indent_of, list_item, plain_text
-from .reading.frontmatter import read_front_matter
+from .frontmatter import read_front_matter
 
 
 @dataclass(frozen=True)

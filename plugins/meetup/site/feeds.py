@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 
 import icalendar
 
-from . import markdown_text
-from .model import MeetingTime, Participants
+from ..reading import markdown_text
+from ..reading.model import MeetingTime, Participants
 from .schedule import UpcomingMeeting
 from .site_index import Entry, Meeting, talk_text
 

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .german_dates import (Choice, DateMention, Found, choose_date, day_after, find_dates,
+from .dates import (Choice, DateMention, Found, choose_date, day_after, find_dates,
                            find_time, format_date, time_span, with_time)
 from .markdown_text import fold, indent_of, list_item, mask_non_text, plain_text
 from .model import MeetingTime, NextMeeting

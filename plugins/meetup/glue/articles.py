@@ -30,15 +30,20 @@ from pathlib import Path
 
 from pelican.cache import FileStampDataCacher
 
-from . import clock, feeds, page_body, privacy, schedule, site_index
-from . import settings as meetup_settings
-from .facts import read_document_facts
-from .markdown_text import plain_text
-from .model import ArticleFacts
-from .next_meeting import next_section_indices
-from .participants import is_participants_heading
-from .remark_html import RemarkRenderer
-from .sections import Document, split_document
+from ..site import clock
+from ..site import feeds
+from ..site import page_body
+from ..site import privacy
+from ..site import schedule
+from ..site import site_index
+from .. import settings as meetup_settings
+from ..reading.facts import read_document_facts
+from ..reading.markdown_text import plain_text
+from ..reading.model import ArticleFacts
+from ..reading.next_meeting import next_section_indices
+from ..reading.participants import is_participants_heading
+from ..site.remark_html import RemarkRenderer
+from ..reading.sections import Document, split_document
 
 logger = logging.getLogger(__name__)
 
@@ -115,15 +120,11 @@ class _Read:
     document: Document
 
 
-# The modules whose code decides what read_document_facts returns.
-_PARSER_MODULES = ("announcement", "facts", "german_dates", "markdown_text", "model",
-                   "next_meeting", "participants", "sections", "talks")
-
-
 @lru_cache(maxsize=1)
 def _parser_fingerprint() -> str:
-    here = Path(__file__).parent
-    files = [here / f"{name}.py" for name in _PARSER_MODULES] + sorted((here / "reading").glob("*.py"))
+    """The reading package's code decides what read_document_facts returns."""
+    files = sorted((Path(__file__).parents[1] / "reading").glob("*.py")) + [
+        Path(__file__).parents[1] / "settings.py"]
     code = "".join(path.read_text(encoding="utf-8") for path in files)
     return hashlib.sha256(code.encode()).hexdigest()[:12]
 

@@ -21,7 +21,8 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlparse
 
-from . import contentcheck, sitebuild
+from . import contentcheck
+from . import sitebuild
 
 # Every message an organizer sees from publishing.
 MESSAGES = {

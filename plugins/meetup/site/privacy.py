@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .model import Participant, Participants
+from ..reading.model import Participant, Participants
 
 MODES = ("full", "first", "count")
 

@@ -28,10 +28,10 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from .reading.frontmatter import (BodyTitle, parse_date, pick_date, read_front_matter,
+from .frontmatter import (BodyTitle, parse_date, pick_date, read_front_matter,
                                   read_path_date, split_lines, title_from_body, iso)
 from .sections import read_header
-from .settings import DEFAULTS
+from ..settings import DEFAULTS
 
 # Pelican's Markdown extensions; a site may add e.g. "md.erb".
 MARKDOWN_EXTENSIONS = tuple(DEFAULTS["MEETUP_MARKDOWN_EXTENSIONS"])

@@ -27,9 +27,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Sequence
 
-from .model import ArticleFacts, Participants, Talk
+from ..reading.model import ArticleFacts, Participants, Talk
 from .schedule import Sighting
-from .talks import split_speaker
+from ..reading.talks import split_speaker
 
 
 UPCOMING = "upcoming"

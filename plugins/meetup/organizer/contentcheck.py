@@ -25,14 +25,14 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import unquote, urlparse
 
-from .facts import read_facts as read_article_facts
-from .german_dates import DATE_LABELS
-from .markdown_text import fold, indent_of, list_item
-from .next_meeting import next_section_indices
-from .reading.frontmatter import blank_front_matter
-from .sections import read_header, split_document
-from .source_fields import SKIP_FILES, SourceFields, markdown_extension, read_source, skipped
-from .unique_slugs import Claim, reserved_outputs, suffixes
+from ..reading.facts import read_facts as read_article_facts
+from ..reading.dates import DATE_LABELS
+from ..reading.markdown_text import fold, indent_of, list_item
+from ..reading.next_meeting import next_section_indices
+from ..reading.frontmatter import blank_front_matter
+from ..reading.sections import read_header, split_document
+from ..reading.source_fields import SKIP_FILES, SourceFields, markdown_extension, read_source, skipped
+from ..site.unique_slugs import Claim, reserved_outputs, suffixes
 
 
 logger = logging.getLogger(__name__)
@@ -73,7 +73,7 @@ INTRASITE_LINK = re.compile(
 FENCE = re.compile(r"^[ ]{0,3}(```|~~~)")
 INLINE_CODE = re.compile(r"`+[^`]*`+")
 
-# The placeholders `invoke new` writes (meetup.newfile); left in a file they fail
+# The placeholders `invoke new` writes (meetup.organizer.newfile); left in a file they fail
 # the check and so the build: a placeholder is never published as data.
 SKELETON_PARTICIPANT = "Name, Rolle, Firma"
 SKELETON_LOCATION = "(Ort)"

@@ -17,7 +17,7 @@ from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
-from . import chart
+from ..site import chart
 
 LOCALE = "de"
 DATE_FORMATS = {

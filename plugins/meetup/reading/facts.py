@@ -16,11 +16,11 @@ from .model import ArticleFacts, Kind, MeetingTime, NextMeeting, Problem, Talk
 from .next_meeting import next_section_indices, read_next_meeting
 from .participants import is_participants_heading, read_participants
 from .sections import Document, split_document
-from .reading.attendance import read_attendance
-from .reading.kind import Signs, weigh_kind
-from .reading.next_lines import read_next_lines
-from .reading.talk_lines import talks_under_headings
-from .reading.when_where import meeting_place, meeting_time
+from .attendance import read_attendance
+from .kind import Signs, weigh_kind
+from .next_lines import read_next_lines
+from .talk_lines import talks_under_headings
+from .when_where import meeting_place, meeting_time
 from .talks import looks_like_name, talk_from_heading
 
 REPORT_WORDS = frozenset({"report", "reports", "bericht", "berichte", "protokoll", "protokolle"})

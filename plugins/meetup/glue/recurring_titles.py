@@ -17,8 +17,8 @@ import os
 from pelican.utils import slugify as pelican_slugify
 
 from .frontmatter_reader import Options
-from .reading.frontmatter import parse_date
-from .unique_slugs import Claim, output_target, reserved_outputs, suffixes
+from ..reading.frontmatter import parse_date
+from ..site.unique_slugs import Claim, output_target, reserved_outputs, suffixes
 
 logger = logging.getLogger(__name__)
 

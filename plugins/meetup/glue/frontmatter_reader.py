@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pelican.readers import HTMLReader, MarkdownReader
 from pelican.utils import pelican_open
 
-from .source_fields import MARKDOWN_EXTENSIONS, SKIP_FILES, SourceFields, read_source
+from ..reading.source_fields import MARKDOWN_EXTENSIONS, SKIP_FILES, SourceFields, read_source
 
 logger = logging.getLogger(__name__)
 

@@ -96,10 +96,10 @@ def check(settings: dict, display_root: Path | None = None,
 
 
 def facts_reader(settings: dict):
-    """The plugin's reader (meetup.facts) as a content-check callable."""
+    """The plugin's reader (meetup.reading.facts) as a content-check callable."""
     import datetime as dt
 
-    from .facts import read_facts
+    from ..reading.facts import read_facts
 
     default_time = dt.time.fromisoformat(str(settings.get("MEETUP_DEFAULT_TIME") or "18:30"))
 

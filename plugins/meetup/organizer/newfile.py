@@ -19,16 +19,16 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import schedule
+from ..site import schedule
 from .contentcheck import SKELETON_LOCATION, SKELETON_PARTICIPANT, SKELETON_SIGNUP
-from .facts import read_document_facts
-from .german_dates import DATE_LABELS
-from .markdown_text import fold, plain_text
-from .next_meeting import is_next_heading, next_section_indices
-from .participants import is_participants_heading
-from .sections import Document, split_document
-from .talks import talk_label_rest
-from .template_filters import de_date, de_time
+from ..reading.facts import read_document_facts
+from ..reading.dates import DATE_LABELS
+from ..reading.markdown_text import fold, plain_text
+from ..reading.next_meeting import is_next_heading, next_section_indices
+from ..reading.participants import is_participants_heading
+from ..reading.sections import Document, split_document
+from ..reading.talks import talk_label_rest
+from ..rendering.template_filters import de_date, de_time
 
 MESSAGES = {
     "no report": "kein Bericht in {content} gefunden: den ersten bitte von Hand schreiben",

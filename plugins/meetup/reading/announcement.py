@@ -10,8 +10,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .reading.talk_lines import talks_under_headings
-from .german_dates import Found, choose_date, find_dates, find_time, with_time
+from .talk_lines import talks_under_headings
+from .dates import Found, choose_date, find_dates, find_time, with_time
 from .markdown_text import fold, links, list_item, plain_text
 from .model import MeetingTime, Talk
 from .sections import Document, Line, Section

@@ -1,0 +1,2 @@
+"""The organizer's tools that tasks.py calls: content check, new file, strict build,
+publish.  May import everything in the plugin; runs Pelican through ``glue``'s build."""

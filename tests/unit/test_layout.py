@@ -1,0 +1,55 @@
+"""The plugin's tree shows its architecture: each package imports only what its
+``__init__`` docstring allows (pure reader and site views never import Pelican)."""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+import pytest
+
+PLUGIN = Path(__file__).resolve().parents[2] / "plugins" / "meetup"
+STDLIB = set(sys.stdlib_module_names) | {"__future__"}
+# package -> (third-party top-level modules, plugin packages/modules it may import)
+RULES = {
+    "reading": ({"frontmatter", "yaml"}, {"reading", "settings"}),
+    "site": ({"markdown", "markupsafe", "icalendar"}, {"site", "reading", "settings"}),
+    "rendering": ({"markdown", "markupsafe", "babel"}, {"rendering", "site", "reading", "settings"}),
+}
+MODULES = [(package, path) for package in RULES for path in sorted((PLUGIN / package).glob("*.py"))]
+
+
+def _plugin_target(package: str, path: Path, node: ast.ImportFrom) -> str:
+    """First part of the plugin module a relative import names ("reading", "settings")."""
+    parts = [package]
+    base = parts[: len(parts) - (node.level - 1)]
+    return ((base + node.module.split(".")) if node.module else base)[0]
+
+
+@pytest.mark.parametrize("package, path", MODULES, ids=[f"{p}/{m.name}" for p, m in MODULES])
+def test_each_package_imports_only_what_it_may(package, path):
+    libraries, plugin = RULES[package]
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            assert _plugin_target(package, path, node) in plugin, f"{path.name} imports {node.module}"
+        elif isinstance(node, ast.ImportFrom):
+            assert node.module.split(".")[0] in STDLIB | libraries, f"{path.name} imports {node.module}"
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                assert alias.name.split(".")[0] in STDLIB | libraries, f"{path.name} imports {alias.name}"
+
+
+def test_only_glue_and_organizer_import_pelican():
+    for path in PLUGIN.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+        names |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+        if any(name.split(".")[0] == "pelican" for name in names if name):
+            assert path.parent.name in ("glue", "organizer") or path == PLUGIN / "__init__.py", path
+
+
+def test_every_package_says_what_it_may_import():
+    for package in ("reading", "site", "rendering", "glue", "organizer"):
+        doc = ast.get_docstring(ast.parse((PLUGIN / package / "__init__.py").read_text(encoding="utf-8")))
+        assert doc and ("import" in doc), package
