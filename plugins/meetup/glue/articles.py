@@ -30,18 +30,14 @@ from pathlib import Path
 
 from pelican.cache import FileStampDataCacher
 
-from ..site import clock
-from ..site import feeds
-from ..site import page_body
-from ..site import privacy
-from ..site import schedule
-from ..site import site_index
 from .. import settings as meetup_settings
+from ..reading.attendance import is_participant_label, names_in
 from ..reading.facts import read_document_facts
 from ..reading.markdown_text import plain_text
 from ..reading.model import ArticleFacts
 from ..reading.next_meeting import next_section_indices
 from ..reading.participants import is_participants_heading
+from ..site import clock, feeds, page_body, privacy, schedule, site_index
 from ..site.remark_html import RemarkRenderer
 from ..reading.sections import Document, split_document
 
@@ -241,6 +237,16 @@ def attach_facts(generator) -> None:
 # --- the body rewrite ---------------------------------------------------------------
 
 
+def _hidden_line(block, names: str) -> str:
+    """What a field line naming people says under the privacy mode: a list of who
+    came gives way to the widget (""); "Protokoll: Anna Beispiel" keeps the first
+    name in "first" mode."""
+    if names == "count" or is_participant_label(block.label):
+        return ""
+    label = block.markdown.split(":", 1)[0].strip("*_ ")
+    return f"{label}: " + ", ".join(privacy.first_name(name) for name in names_in(block.value))
+
+
 def _rewrite_body(read: _Read, env, config: Config, by_date, zone,
                   remarks: RemarkRenderer) -> None:
     """Participants and "next" sections become the theme's partials.
@@ -262,7 +268,24 @@ def _rewrite_body(read: _Read, env, config: Config, by_date, zone,
     if facts.participants is not None:
         position = next((i for i in headings if is_participants_heading(document.sections[i].title)),
                         None)
-        if position is not None and matched[position] is not None:
+        if position is None and facts.participants.lines and config.names != "full":
+            # "Anwesende: Anna Beispiel, …" as field lines: the names leave the page.
+            by_line = {block.number: block for block in document.blocks}
+            markup = env.get_template(PARTICIPANTS_TEMPLATE).render(
+                participants=shown.participants, heading="", level=None, heading_id=None,
+                names=config.names)
+            swapped = page_body.swap_lines(
+                body, {by_line[line].plain: _hidden_line(by_line[line], config.names)
+                       for line in facts.participants.lines}, markup)
+            if swapped is None:
+                logger.error("%s:%d: Teilnehmerzeile im Seiteninhalt nicht gefunden; die Namen "
+                             "würden trotz MEETUP_PARTICIPANT_NAMES=%r erscheinen", read.source,
+                             facts.participants.lines[0], config.names)
+            else:
+                body = swapped
+                article._content = body
+                rendered = page_body.html_headings(body)
+        elif position is not None and matched[position] is not None:
             heading = rendered[matched[position]]
             markup = env.get_template(PARTICIPANTS_TEMPLATE).render(
                 participants=shown.participants, heading=heading.text, level=heading.level,

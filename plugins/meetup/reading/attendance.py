@@ -35,6 +35,10 @@ _LABEL = re.compile(
 # "Anwesende:" line): "Vorstände: …", "Gäste: …".
 _GROUP_LABEL = re.compile(r"(?:vorstaende|vorstand|vorstandsmitglieder|mitglieder|members|board"
                           r"|gaeste|guests|orga|organisatoren|organizers)")
+# Who wrote the minutes or led the meeting: named, not counted again (they are
+# among those present), but hidden like them by the privacy setting.
+_ROLE_LABEL = re.compile(r"(?:protokoll|protokollant(?:in)?|protokollfuehrung|schriftfuehrer(?:in)?"
+                         r"|moderation|sitzungsleitung|leitung|minutes|minute taker|notes by|chair)")
 # "Gäste: keine": nobody of that group came.
 _NOBODY = re.compile(r"(?:keine|keiner|niemand|none|nobody|-|–|—|0)\.?")
 _NUMBER_WORDS = {
@@ -74,7 +78,13 @@ def _number(word: str) -> int:
 
 
 def is_participant_label(label: str) -> bool:
-    return _LABEL.fullmatch(label) is not None
+    """"anwesende", "attendees", "gaeste": a field line that lists who came."""
+    return _LABEL.fullmatch(label) is not None or _GROUP_LABEL.fullmatch(label) is not None
+
+
+def names_in(value: str) -> list[str]:
+    """The names of a one-line list ("Anna Beispiel, Bo (ab 20 Uhr)"), notes left out."""
+    return [person.name for person in _names(_REDACTED.sub("", value))[0]]
 
 
 def _names(value: str) -> tuple[list[Participant], int]:
@@ -129,7 +139,7 @@ class _Field:
             self.named, self.extra = _names(_REDACTED.sub("", rest))
 
 
-def _from_fields(blocks: list[Block]) -> tuple[Participants | None, Problems]:
+def _from_fields(blocks: list[Block], roles: tuple[int, ...] = ()) -> tuple[Participants | None, Problems]:
     fields = [_Field(block) for block in blocks]
     fields = [field for field in fields if field.count is not None or field.named]
     if not any(field.count or field.named for field in fields):
@@ -139,15 +149,16 @@ def _from_fields(blocks: list[Block]) -> tuple[Participants | None, Problems]:
     listed = len(named) + sum(field.extra for field in fields)
     counted = [field for field in fields if field.count is not None]
     exact = not any(field.redacted for field in fields)
+    lines = tuple(field.block.number for field in fields if field.named) + roles
     if not counted:
-        return Participants(tuple(named), listed - len(named), listed, exact), []
+        return Participants(tuple(named), listed - len(named), listed, exact, lines), []
     total = sum(field.count for field in counted) + sum(
         len(field.named) + field.extra for field in fields if field.count is None)
     if named and total != listed:
         first = counted[0].block
         problems.append((first.number, f'"{first.plain}": {total} angegeben, aber {listed} Namen '
                                        f'aufgezählt; es gilt die angegebene Zahl'))
-    return Participants(tuple(named), max(total - len(named), 0), total, exact), problems
+    return Participants(tuple(named), max(total - len(named), 0), total, exact, lines), problems
 
 
 def _prose_count(block: Block) -> int | None:
@@ -170,7 +181,7 @@ def _attendance_fields(blocks: list[Block], people_sections: frozenset[int]) -> 
     for block in blocks:
         if block.kind == "heading":
             under_label = None
-        elif block.label and is_participant_label(block.label):
+        elif block.label and _LABEL.fullmatch(block.label):
             if block.value:
                 fields.append(block)
             else:
@@ -194,7 +205,9 @@ def read_attendance(blocks: tuple[Block, ...], ignored_sections: frozenset[int] 
     ours = [block for block in blocks if block.section not in ignored_sections and not block.struck]
     fields = _attendance_fields(ours, people_sections)
     if fields:
-        return _from_fields(fields)
+        roles = tuple(block.number for block in ours if block.label and _ROLE_LABEL.fullmatch(block.label)
+                      and _names(block.value)[0])
+        return _from_fields(fields, roles)
     counts = [(block, count) for block in ours if block.kind != "heading"
               and (count := _prose_count(block)) is not None]
     if not counts:

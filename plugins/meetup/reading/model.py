@@ -35,6 +35,9 @@ class Participants:
     extra: int = 0  # people counted but not named ("+ 5 weitere")
     total: int = 0  # named + extra, or an explicit "(insg. 9 Teilnehmer)"
     exact: bool = True  # False when an open "+ weitere" makes total a lower bound
+    # File lines outside a participants section that name people ("Anwesende: …",
+    # "Gäste: …"): the page hides them when the privacy setting says so.
+    lines: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Mapping, Sequence
 
 # Python-Markdown writes headings on their own, never nested in each other.
 _HEADING = re.compile(r"<h(?P<level>[1-6])(?P<attrs>\s[^>]*)?>(?P<inner>.*?)</h(?P=level)\s*>",
@@ -117,3 +117,49 @@ def replace_sections(body: str, swaps: dict[int, Swap]) -> str:
         result = result[:start] + markup.strip() + "\n" + result[end:]
         taken_from = start
     return result
+
+
+# --- lines outside a section: "Anwesende: Anna, Bernd" -------------------------------
+
+# A paragraph or list item without another one inside it.
+_TEXT_BLOCK = re.compile(r"<(?P<tag>p|li)(?:\s[^>]*)?>(?P<inner>(?:(?!<(?:p|li|ul|ol)[\s>]).)*?)</(?P=tag)>",
+                         re.IGNORECASE | re.DOTALL)
+
+
+def swap_lines(body: str, lines: Mapping[str, str], markup: str) -> str | None:
+    """``body`` with each rendered line whose text is a key of ``lines`` replaced
+    by its value ("" drops it) and ``markup`` put where the first of them stood;
+    None when a line is not found (the caller must not publish the names then).
+
+    A paragraph keeps its other lines ("Ort: Online" beside "Gäste: …"):
+    Python-Markdown keeps a paragraph's source lines as lines of its HTML.
+    """
+    wanted = {comparable(line): html.escape(new) for line, new in lines.items()}
+    found: set[str] = set()
+    pieces: list[str] = []
+    position = 0
+    inserted = False
+    for match in _TEXT_BLOCK.finditer(body):
+        written = match["inner"].split("\n")
+        kept = []
+        for line in written:
+            key = comparable(plain(line))
+            if key in wanted:
+                found.add(key)
+                if wanted[key]:
+                    kept.append(wanted[key])
+            else:
+                kept.append(line)
+        if not any(comparable(plain(line)) in wanted for line in written):
+            continue
+        pieces.append(body[position:match.start()])
+        if not inserted:
+            pieces.append(markup.strip() + "\n")
+            inserted = True
+        if any(plain(line) for line in kept):
+            pieces.append(f"<{match['tag']}>" + "\n".join(kept).strip() + f"</{match['tag']}>")
+        position = match.end()
+    if found != set(wanted):
+        return None
+    pieces.append(body[position:])
+    return "".join(pieces)

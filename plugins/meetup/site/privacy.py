@@ -61,7 +61,7 @@ def apply(participants: Participants | None, mode: str) -> Participants | None:
         return participants
     if mode == "count":
         return Participants(named=(), extra=participants.total, total=participants.total,
-                            exact=participants.exact)
+                            exact=participants.exact, lines=participants.lines)
     named = tuple(
         Participant(name=short, role=person.role, org=person.org)
         for person in participants.named
