@@ -56,6 +56,12 @@ def test_without_date(site, baseline):
     refused(site, baseline, 1, "„Date:“ fehlt", name="bericht-november.md")
 
 
+def test_an_undated_file_that_reads_as_minutes_is_refused(site, baseline):
+    """No date anywhere, but who came and the next date: a meeting whose date is missing."""
+    site.add("protokoll.md", "# Protokoll\n\nAnwesend: Anna, Bernd\n\nNächster Termin: 14.04.2026\n")
+    refused(site, baseline, 1, "„Date:“ fehlt", name="protokoll.md")
+
+
 def test_without_title_and_heading(site, baseline):
     site.add(NEW, "Wir trafen uns und redeten.\n")
     refused(site, baseline, 1, "„Title:“ fehlt: die Datei beginnt nicht mit Kopfzeilen")
@@ -183,6 +189,18 @@ def test_all_problems_at_once_sorted(site, baseline):
 
 
 # --- Accepted --------------------------------------------------------------------------------
+
+
+def test_an_undated_rules_page_among_the_meetings_is_named_and_not_built(site, baseline):
+    """A README or rules page in the archive folder: no date, no meeting signs."""
+    site.add("geschaeftsordnung.md", "---\ntitle: Geschäftsordnung des Vorstands\n---\n\n"
+                                      "Beschlüsse fallen mit einfacher Mehrheit.\n")
+    result = site.build()
+    assert_built(result, site)
+    assert "geschaeftsordnung.md:1: kein Datum und weder Bericht noch Einladung: nicht gebaut" \
+        in result.stdout + result.stderr
+    assert not any("Geschäftsordnung" in path.read_text(encoding="utf-8", errors="replace")
+                   for path in site.output.rglob("*.html"))
 
 UMLAUT_REPORT = report(
     title="Grüße aus Möhringen",

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pelican.readers import HTMLReader, MarkdownReader
 from pelican.utils import pelican_open
 
+from ..reading.facts import looks_like_meeting
 from ..reading.source_fields import MARKDOWN_EXTENSIONS, SKIP_FILES, SourceFields, read_source
 
 logger = logging.getLogger(__name__)
@@ -38,6 +39,7 @@ class Options:
     extensions: tuple[str, ...]
     skip_files: tuple[str, ...]
     filename_metadata: str | None
+    page_paths: tuple[str, ...] = ("pages",)
 
     @classmethod
     def of(cls, settings: dict) -> Options:
@@ -46,7 +48,11 @@ class Options:
             extensions=tuple(settings.get("MEETUP_MARKDOWN_EXTENSIONS", MARKDOWN_EXTENSIONS)),
             skip_files=tuple(settings.get("MEETUP_SKIP_FILES", SKIP_FILES)),
             filename_metadata=settings.get("FILENAME_METADATA"),
+            page_paths=tuple(path.strip("/") for path in settings.get("PAGE_PATHS", ["pages"])),
         )
+
+    def is_page(self, relative: str) -> bool:
+        return any(relative == path or relative.startswith(path + "/") for path in self.page_paths)
 
     def relative(self, source_path: str) -> str:
         return os.path.relpath(os.path.abspath(source_path), self.root).replace(os.sep, "/")
@@ -79,6 +85,16 @@ def convert(converter, text: str, source_path: str, options: Options,
     """(HTML, Markdown-style meta) of one file with ``converter`` (reset already)."""
     found = options.read(text, source_path)
     if found.skip is not None:
+        return "", {"status": ["skip"]}
+    relative = options.relative(source_path)
+    if "date" not in found.fields and not options.is_page(relative) and not looks_like_meeting(
+            found.markdown, title=found.fields["title"].value if "title" in found.fields else "",
+            path=relative):
+        # A rules page or a README among the meetings: not a meeting, not built
+        # (invoke check says the same).
+        if not in_worker:
+            logger.warning("%s:1: kein Datum und weder Bericht noch Einladung: nicht gebaut",
+                           relative)
         return "", {"status": ["skip"]}
     if found.problems:
         if in_worker:  # converted again in the build process, which reports them

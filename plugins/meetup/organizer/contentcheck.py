@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import unquote, urlparse
 
+from ..reading.facts import looks_like_meeting
 from ..reading.facts import read_facts as read_article_facts
 from ..reading.dates import DATE_LABELS
 from ..reading.markdown_text import fold, indent_of, list_item
@@ -101,6 +102,10 @@ MESSAGES = {
     # Archives as other generators keep them (front matter, dates in file names).
     "no title in front matter": "kein Titel: „title“ fehlt im {format}-Vorspann, und der Text hat "
                                 "keine Überschrift „# …“",
+    "no date": "kein Datum: weder „Date:“ noch ein Datum im Dateinamen oder in Jahres- und "
+               "Monatsordnern",
+    "undated other": "; kein Bericht und keine Einladung erkennbar: die Datei wird nicht gebaut "
+                     "(als Seite: nach pages/ verschieben; als Treffen: Datum ergänzen)",
     "no date in front matter": "kein Datum: weder „date“ noch „meeting_date“ im {format}-Vorspann "
                                "noch ein Datum im Dateinamen (2025-01-21-…) oder in Jahres- und "
                                "Monatsordnern (2025/januar/…)",
@@ -277,6 +282,16 @@ def _kind(relative: str, settings: Mapping) -> Literal["article", "page", "unrea
     return "unread"
 
 
+def _reads_as_meeting(source: _Source) -> bool:
+    title = source.derived("title")
+    return looks_like_meeting("\n".join(source.lines), title=title.value if title else "",
+                              path=source.shown)
+
+
+def _not_built(severity: str) -> str:
+    return MESSAGES["undated other"] if severity == "warning" else ""
+
+
 def _shown(path: Path, root: Path) -> str:
     try:
         return path.relative_to(root).as_posix()
@@ -445,6 +460,9 @@ def _check_headers(source: _Source, settings: Mapping) -> list[ContentProblem]:
         return found
 
     needs_date = source.kind == "article"
+    # A file in the archive without any date: a meeting file whose date is missing
+    # is an error; other text (a rules page, a README) is not built, with a hint.
+    undated = "error" if needs_date and _reads_as_meeting(source) else "warning"
     # Headers lost behind a bad key are named in that key's message.
     has_title = source.header("title") is not None or "title" in source.lost \
         or source.derived("title") is not None
@@ -458,10 +476,14 @@ def _check_headers(source: _Source, settings: Mapping) -> list[ContentProblem]:
         if not has_title:
             problem(1, MESSAGES["no title in front matter"].format(format=matter.upper()))
         if needs_date and not has_date:
-            problem(1, MESSAGES["no date in front matter"].format(format=matter.upper()))
+            problem(1, MESSAGES["no date in front matter"].format(format=matter.upper())
+                    + _not_built(undated), undated)
     elif not source.headers and not source.lost:
         missing = [name for name, needed in (("„Title:“", not has_title),
                                              ("„Date:“", needs_date and not has_date)) if needed]
+        if missing == ["„Date:“"] and undated == "warning":
+            problem(1, MESSAGES["no date"] + _not_built(undated), undated)
+            return found
         if missing:
             first = source.lines[0]
             hint = ("die erste Zeile ist leer; der Kopf muss in Zeile 1 beginnen"
@@ -478,7 +500,7 @@ def _check_headers(source: _Source, settings: Mapping) -> list[ContentProblem]:
     if matter is None and (source.headers or source.lost) and needs_date and not has_date:
         problem(1, "„Date:“ fehlt; Berichte und Einladungen brauchen „Date: JJJJ-MM-TT“ "
                    "(optional mit Uhrzeit HH:MM) oder ein Datum im Dateinamen "
-                   "(2025-01-21-bericht.md)")
+                   "(2025-01-21-bericht.md)" + _not_built(undated), undated)
     if needs_date and source.found is not None and source.found.date_precision == "month" \
             and source.header("date") is None:
         date = source.derived("date")

@@ -17,7 +17,7 @@ from .next_meeting import next_section_indices, read_next_meeting
 from .participants import is_participants_heading, read_participants
 from .sections import Document, split_document
 from .attendance import read_attendance
-from .kind import Signs, weigh_kind
+from .kind import Signs, names_a_meeting, weigh_kind
 from .next_lines import read_next_lines
 from .talk_lines import talks_under_headings
 from .when_where import meeting_place, meeting_time
@@ -226,3 +226,24 @@ def read_document_facts(document: Document, *, date: dt.datetime | dt.date,
         facts, found = {}, []
     problems.extend(found)
     return ArticleFacts(kind=kind, problems=_problems(problems), **facts)
+
+
+# Any day will do for telling a meeting from other text; dates written after it
+# still count as dates ahead.
+_SOME_DAY = dt.date(1970, 1, 1)
+
+
+def looks_like_meeting(source: str, *, title: str = "", path: str = "") -> bool:
+    """Whether a file without any date reads as a report or an announcement (then
+    its missing date is a mistake) or as other text (a rules page, a README).
+
+    Stricter than the kind of a dated file: only what a meeting file has and other
+    text has not counts (who came, the next date, "Wann:", a meeting's date, place
+    or speaker field, Bericht/Einladung/Treffen in the title or file name); a
+    heading that looks like a talk does not."""
+    document = split_document(source)
+    report, _ = _report(document, _SOME_DAY, None, None)
+    signs = _signs(document, report)
+    fields = any(key in document.metadata for key in ("location", "presenter", "speaker", "venue"))
+    return (signs.participants or signs.next_meeting or bool(signs.when_lines)
+            or signs.meeting_date_field or fields or names_a_meeting(title, path))

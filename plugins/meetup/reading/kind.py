@@ -56,6 +56,18 @@ def _words(text: str, pattern: re.Pattern) -> bool:
     return pattern.search(fold(text)) is not None
 
 
+_MEETING_WORDS = re.compile(
+    r"(?<![^\W\d_])(?:treffen|meeting|meetup|sitzung|vorstandssitzung|stammtisch|workshop"
+    r"|hackathon|dojo|session|abend|night)(?![^\W\d_])"
+)
+
+
+def names_a_meeting(title: str, path: str) -> bool:
+    """Bericht, Protokoll, Einladung, Treffen, Meeting … in the title or the file name."""
+    name = f"{title} {path.replace('_', ' ').replace('-', ' ')}"
+    return any(_words(name, pattern) for pattern in (_REPORT_WORDS, _ANNOUNCEMENT_WORDS, _MEETING_WORDS))
+
+
 def weigh_kind(signs: Signs, *, title: str, path: str, text: str) -> Kind:
     """``text``: the file's plain text (for tense), ``path``: its file name."""
     report = announcement = 0
