@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
+from .markdown_text import plain_text
+
 Format = str  # "yaml" | "json" | "toml"
 
 
@@ -332,15 +334,11 @@ class BodyTitle:
 _FENCE = re.compile(r"[ ]{0,3}(?P<fence>`{3,}|~{3,})")
 _ATX_H1 = re.compile(r"#(?!#)(?P<text>.*)")
 _SETEXT_H1 = re.compile(r"[ ]{0,3}=+[ \t]*")
-_LINK = re.compile(r"!?\[(?P<text>[^\[\]]*)\]\([^()]*\)|!?\[(?P<ref>[^\[\]]*)\]\[[^\[\]]*\]")
-_MARKERS = re.compile(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)|`")
 
 
 def _clean_title(text: str) -> str:
-    text = text.strip().rstrip("#").strip()
-    text = _LINK.sub(lambda m: m["text"] if m["text"] is not None else m["ref"], text)
-    text = _MARKERS.sub("", text)
-    return " ".join(text.split())
+    """What a reader sees of a heading: no closing #'s, links reduced to their text."""
+    return plain_text(text.strip().rstrip("#"))
 
 
 def _setext_text(line: str) -> bool:
