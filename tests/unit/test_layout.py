@@ -13,7 +13,7 @@ PLUGIN = Path(__file__).resolve().parents[2] / "plugins" / "meetup"
 STDLIB = set(sys.stdlib_module_names) | {"__future__"}
 # package -> (third-party top-level modules, plugin packages/modules it may import)
 RULES = {
-    "reading": ({"frontmatter", "yaml"}, {"reading", "settings"}),
+    "reading": ({"frontmatter", "yaml", "gender_guesser"}, {"reading", "settings"}),
     "site": ({"markdown", "markupsafe", "icalendar"}, {"site", "reading", "settings"}),
     "rendering": ({"markdown", "markupsafe", "babel"}, {"rendering", "site", "reading", "settings"}),
 }

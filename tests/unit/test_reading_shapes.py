@@ -10,7 +10,8 @@ import datetime as dt
 
 import pytest
 
-from meetup.reading.facts import read_facts
+from meetup.reading.facts import read_document_facts, read_facts
+from meetup.reading.sections import split_document
 from meetup.reading.dates import find_dates, find_time
 
 D = dt.date
@@ -175,7 +176,7 @@ def test_an_english_announcement_with_yaml_front_matter():
                        path="2025/april/index.html.md.erb")
     assert facts.kind == "announcement"
     assert facts.meeting.date == D(2025, 4, 14)
-    assert [talk.speaker for talk in facts.talks] == ["Ann Example", "Cy Person und Di Other"]
+    assert [talk.speaker for talk in facts.talks] == ["Ann Example", "Cy Person and Di Other"]  # as written
     assert facts.talks[0].title == "Property testing in practice"
 
 
@@ -233,3 +234,127 @@ def test_a_weekday_that_does_not_fit_the_date_is_a_problem_not_a_date():
 ])
 def test_times_english_and_german_and_durations_that_are_no_time(text, time):
     assert find_time(text)[0] == time
+
+
+# --- talks in the shapes of a talks archive ------------------------------------------
+
+
+def english(body: str, *, title: str = "June 2025 Meeting", date: D = D(2025, 6, 9), html: bool = False):
+    source = f"---\ntitle: {title}\nmeeting_date: {date.isoformat()}\n---\n\n{body}"
+    path = "2025/june/index.html" if html else "2025/june/index.html.md.erb"
+    return read_document_facts(split_document(source, html=html), date=date, title=title, path=path)
+
+
+def speakers(facts) -> list[str]:
+    return [talk.speaker for talk in facts.talks]
+
+
+def test_two_people_leading_one_talk_stay_as_written_with_and():
+    facts = english("The June meeting will be on Monday the 9th of June.\n\n## Agenda\n\n"
+                    "### Pairing on legacy code\n\n"
+                    "This month [Nadia Ferris](https://example.org/n) and [Olaf Brandt](https://example.org/o)"
+                    " will be leading us through an old codebase.\n")
+    assert speakers(facts) == ["Nadia Ferris and Olaf Brandt"]
+    assert facts.talks[0].title == "Pairing on legacy code"
+
+
+def test_a_speaker_line_with_any_verb_of_speaking_below_the_title():
+    facts = english("## Agenda\n\n### Profiling allocations\n\n"
+                    "[Wendy Marsh](https://example.org/w) wants to show us her favourite profiler.\n\n"
+                    "### Queues without tears\n\nGareth Holm is going to tell us about job queues:\n")
+    assert speakers(facts) == ["Wendy Marsh", "Gareth Holm"]
+
+
+@pytest.mark.parametrize("heading", ["Widgetry: building forms that last", "Widgetry - forms that last",
+                                     "Lattice: a tour", "Peas - a tiny PaaS"])
+def test_a_title_with_a_colon_or_dash_names_no_speaker_without_a_given_name(heading):
+    facts = english(f"## Agenda\n\n### {heading}\n\nSome words about the talk.\n")
+    assert facts.talks == ()
+
+
+def test_the_speaker_line_wins_over_a_title_word_before_a_dash():
+    facts = english("## Agenda\n\n### Julia - fast and dynamic\n\n"
+                    "[Ravi Anand](https://example.org/r) wants to introduce us to a new language:\n")
+    assert speakers(facts) == ["Ravi Anand"]
+    assert facts.talks[0].title == "Julia - fast and dynamic"
+
+
+def test_speaker_first_headings_still_read_and_the_line_below_confirms_them():
+    facts = english("## Agenda\n\n### Hiroshi Tanaka - Unicode in practice\n\n"
+                    "[Hiroshi Tanaka](https://example.org/h) says:\n")
+    assert facts.talks[0].speaker == "Hiroshi Tanaka" and facts.talks[0].title == "Unicode in practice"
+
+
+def test_lightning_talk_nights_list_only_linked_speakers_as_headings():
+    facts = english("## Agenda\n\nA night of short talks. This year we have:\n\n"
+                    "### [Petra Lund](https://example.org/p)\n\n### [Samir Okafor](https://example.org/s)\n\n"
+                    "### [Tom van Dijk](https://example.org/t)\n\nLooks like a fun night!\n\n"
+                    "## Pub\n\nAfterwards we go to the pub.\n")
+    assert speakers(facts) == ["Petra Lund", "Samir Okafor", "Tom van Dijk"]
+
+
+def test_a_title_heading_followed_by_a_speaker_heading():
+    facts = english("The June meeting was held on the 9th. We had two talks.\n\n"
+                    "# Parsing with combinators\n## Tiest Example\n\n[slides](https://example.org/1)\n\n"
+                    "# Designers and developers\n## Ulla Brenner\n\n[slides](https://example.org/2)\n")
+    assert [(talk.speaker, talk.title) for talk in facts.talks] == [
+        ("Tiest Example", "Parsing with combinators"), ("Ulla Brenner", "Designers and developers")]
+
+
+def test_an_html_page_with_h4_titles_and_h5_speakers():
+    body = ("              <h4>Testing without mocks</h4>\n"
+            "              <h5>Vera Lindqvist (Guest Speaker)</h5>\n"
+            "              <p><a href=\"https://example.org/s.pdf\">slides</a></p>\n"
+            "              <h4>Rack from the inside</h4>\n"
+            "              <h5>Quentin Moss</h5>\n")
+    facts = english(body, html=True)
+    assert speakers(facts) == ["Vera Lindqvist", "Quentin Moss"]
+
+
+def test_struck_talks_and_talks_dropped_in_a_note_are_not_held():
+    facts = english("## Agenda\n\n### <strike>Event sourcing</strike>\n\n"
+                    "*Ines has had to postpone this till another meeting.*\n\n"
+                    "[Ines Varga](https://example.org/i) is going to talk about events.\n\n"
+                    "### Caching in anger\n\n[Karl Oster](https://example.org/k) kindly offered to talk about "
+                    "caches, but unfortunately he had to pull out at the last minute.\n\n"
+                    "### Fuzzing for fun\n\n[Lea Horn](https://example.org/l) says:\n\n"
+                    "### ~~Maps in the terminal~~\n\n~~[Mo Said](https://example.org/m) says:~~\n\n"
+                    "Mo has had to cancel due to illness.\n")
+    assert speakers(facts) == ["Lea Horn"]
+
+
+def test_by_lines_that_credit_releases_are_no_talks_and_the_prose_names_the_talk():
+    facts = english("Last night Alma Reyes gave a great presentation on [Stemmer](https://example.org), "
+                    "a text library. Thanks for coming to speak Alma!\n\n"
+                    "## Recent releases by our members\n\n### [Gizmo 0.4.1](https://example.org/g)\n"
+                    "by Bruno Keller and Cleo Park\nA gem for gizmos.\n\n"
+                    "### [Widgets](https://example.org/w) updated for Rack 3\nby Dana Frost\n\n"
+                    "## Events of interest\n\n### [Some Conf](https://example.org/c), Sat Jun 14\n"
+                    "Edwin Moor speaking\n")
+    assert facts.kind == "report"
+    assert [(talk.speaker, talk.title) for talk in facts.talks] == [("Alma Reyes", "Stemmer, a text library")]
+
+
+def test_agenda_items_name_their_speakers_by_first_name_and_the_file_gives_the_full_name():
+    facts = english("Our next meeting will be on Monday June 9.\n\n## Agenda\n"
+                    "[Robin Example](https://example.org/r) and [Fiona Sample](https://example.org/f) "
+                    "will both be presenting.\n\n* Robin will talk about why you want a DSL.\n"
+                    "* Fiona will cover the practical side of building one.\n")
+    assert speakers(facts) == ["Robin Example", "Fiona Sample"]
+
+
+def test_a_notes_placeholder_keeps_an_event_page_an_announcement_despite_recap_in_its_title():
+    facts = read_facts(JSON_EVENT.replace("Backups mit restic", "Recap: Backups und Monitoring"),
+                       date=dt.datetime(2025, 5, 8, 19, 0), title="Recap: Backups und Monitoring",
+                       path="2025-05-08_recap.md")
+    assert facts.kind == "announcement"
+
+
+def test_notes_of_links_in_subsections_make_an_event_page_a_report():
+    notes = ("## Notizen aus dem Workshop\n\nhttps://example.org/tool\n\n### Auf der Konferenz\n"
+             "- https://example.org/talk\n- https://example.org/video\n\n#### Alternativen\n"
+             "- https://example.org/alt\n\nIlka: \"Das fehlt noch.\"\n")
+    facts = read_facts(JSON_EVENT.split("## Konferenzserver")[0] + notes, date=dt.datetime(2025, 5, 8, 19, 0),
+                       title="Backups mit restic", path="2025-05-08_restic.md")
+    assert facts.kind == "report"
+    assert speakers(facts) == ["Erika Muster"]

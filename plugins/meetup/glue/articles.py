@@ -146,7 +146,8 @@ def _read(article, config: Config, cache: FileStampDataCacher) -> _Read:
     else:
         # split_document reads front matter as header fields (meeting_date,
         # presenter, location are facts too) and numbers the body's real lines.
-        document = split_document(Path(article.source_path).read_text(encoding="utf-8"))
+        document = split_document(Path(article.source_path).read_text(encoding="utf-8"),
+                                  html=source.endswith((".html", ".htm")))
         facts = read_document_facts(document, date=inputs[0], category=inputs[1],
                                     default_time=inputs[2], title=inputs[3], path=source)
         cache.cache_data(article.source_path, (inputs, document, facts))

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .talk_lines import talks_under_headings
+from .talk_lines import talks_under_headings, with_full_names
 from .dates import Found, choose_date, find_dates, find_time, with_time
 from .markdown_text import fold, links, list_item, plain_text
 from .model import MeetingTime, Talk
@@ -111,12 +111,17 @@ def signup_url(document: Document) -> str | None:
 def _planned_talks(document: Document) -> tuple[Talk, ...]:
     """Items of a talks section, else title headings with their speaker below."""
     talks: list[Talk] = []
-    for section in document.sections:
+    sections = document.sections
+    for index, section in enumerate(sections):
         if _heading_matches(_TALKS_HEADING, section):
-            talks.extend(split_speaker(entry) for entry in talks_in_list(list(section.body)))
+            lines = list(section.body)
+            has_items = any(list_item(line.text) for line in lines)
+            has_subsections = index + 1 < len(sections) and sections[index + 1].level > section.level
+            if has_items or not has_subsections:  # else its text introduces the talk headings
+                talks.extend(split_speaker(entry) for entry in talks_in_list(lines))
     if not talks:
         talks = [talk for _, talk in talks_under_headings(document.blocks)]
-    return tuple(talks)
+    return tuple(with_full_names(talks, document.blocks))
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from .sections import Document, split_document
 from .attendance import read_attendance
 from .kind import Signs, names_a_meeting, weigh_kind
 from .next_lines import read_next_lines
-from .talk_lines import talks_under_headings
+from .talk_lines import prose_talks, talks_under_headings
 from .when_where import meeting_place, meeting_time
 from .talks import looks_like_name, talk_from_heading
 
@@ -74,15 +74,36 @@ _EVERYONE = frozenset({"alle", "all", "everyone", "everybody", "jeder", "wir", "
                        "tba", "tbd", "n/a", "offen", "open"})
 
 
-def _has_notes(document: Document) -> bool:
-    """A notes section with real content, not a placeholder line."""
-    for block in document.blocks:
+# What a notes section says before the notes are written: "Werden hierher aus dem
+# Etherpad übernommen", "folgt", "will be added after the meeting".
+_NOTES_PLACEHOLDER = re.compile(
+    r"(?:werden|wird)\b.*\b(?:uebernommen|nachgereicht|ergaenzt|eingefuegt|eingetragen|hochgeladen)"
+    r"|(?:folgen|folgt|kommen|kommt)(?:\s+(?:noch|spaeter|bald))?|(?:noch\s+)?leer|tba|tbd|todo"
+    r"|(?:will|to)\s+(?:be\s+)?(?:added|posted|follow|come)\b.*|coming soon|to follow")
+# Notes of what was shown: many lines that are (or hold) a bare link.
+_MIN_LINK_NOTES = 5
+_BARE_LINK = re.compile(r"(?<![(<\[])https?://\S+")
+
+
+def _notes(document: Document) -> tuple[bool, bool]:
+    """(a notes section with real content or a page of link notes, a notes section that
+    only says the notes will come)."""
+    placeholder = False
+    for position, block in enumerate(document.blocks):
         if block.kind == "heading" and _NOTES_HEADING.match(fold(block.plain)):
-            lines = [other for other in document.blocks
-                     if other.section == block.section and other.kind != "heading"]
+            lines = []
+            for other in document.blocks[position + 1:]:
+                if other.kind == "heading" and other.depth <= block.depth:
+                    break  # the notes section ends; its subsections belong to it
+                if other.kind != "heading":
+                    lines.append(other)
             if len(lines) >= _MIN_NOTE_LINES:
-                return True
-    return False
+                return True, False
+            placeholder = placeholder or (
+                len(lines) == 1 and _NOTES_PLACEHOLDER.fullmatch(fold(lines[0].plain).strip(" .!()")) is not None)
+    link_lines = sum(1 for block in document.blocks
+                     if block.kind != "heading" and _BARE_LINK.search(block.markdown))
+    return link_lines >= _MIN_LINK_NOTES, placeholder
 
 
 def _front_matter_talks(document: Document, title: str) -> tuple[Talk, ...]:
@@ -109,8 +130,9 @@ def _signs(document: Document, report: dict) -> Signs:
     has_heading = any(section.level and (is_participants_heading(section.title)
                                          or (section.level >= 2 and talk_from_heading(section.title)))
                       for section in document.sections)
+    has_notes, notes_placeholder = _notes(document)
     return Signs(meeting_date_field=any(key in document.metadata for key in MEETING_DATE_KEYS),
-                 notes=_has_notes(document),
+                 notes=has_notes, notes_placeholder=notes_placeholder,
                  participants=report["participants"] is not None or has_heading,
                  next_meeting=report["next"] is not None or bool(next_sections)
                  or document.metadata.get("next") is not None,
@@ -132,15 +154,12 @@ def _problems(pairs) -> tuple[Problem, ...]:
 
 def _held_talks(document: Document):
     """Talk headings outside the "next" section (talks planned there are not held):
-    ``Name: Thema``, else a title heading with its speaker on the line below."""
+    ``Name: Thema``, a title heading with its speaker on the line below, … (see
+    ``talk_lines``); else a talk the prose names ("Ann gave a talk on …")."""
     planned = _next_subtrees(document)
-    talks = []
-    for index, section in enumerate(document.sections):
-        if section.level >= 2 and index not in planned:
-            if talk := talk_from_heading(section.title):
-                talks.append(talk)
+    talks = [talk for _, talk in talks_under_headings(document.blocks, planned)]
     if not talks:
-        talks = [talk for _, talk in talks_under_headings(document.blocks, planned)]
+        talks = [talk for _, talk in prose_talks(document.blocks, planned)]
     return tuple(talks)
 
 

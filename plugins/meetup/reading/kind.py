@@ -34,7 +34,8 @@ _FUTURE = re.compile(
 _PAST = re.compile(
     r"\b(?:waren|wurde[n]?|haben .{0,40}(?:vorgestellt|besprochen|diskutiert|beschlossen)"
     r"|hat .{0,40}(?:vorgestellt|berichtet|gezeigt)|berichtet|beschliesst|genehmigt"
-    r"|we had|was held|were there|thanks to everyone who came|it was great)\b"
+    r"|we had|was held|were there|thanks to everyone who came|it was great"
+    r"|last night|gave (?:a|an|us a)|thanks for coming|all agreed|hope you (?:all )?took notes)\b"
 )
 
 
@@ -50,6 +51,7 @@ class Signs:
     signup: bool = False
     meeting_date_field: bool = False  # front matter names the meeting's date ("meeting_date:")
     notes: bool = False  # a notes section with content ("## Notizen", "## Protokoll")
+    notes_placeholder: bool = False  # "## Notizen" + "Werden hierher … übernommen": not yet written
 
 
 def _words(text: str, pattern: re.Pattern) -> bool:
@@ -77,6 +79,8 @@ def weigh_kind(signs: Signs, *, title: str, path: str, text: str) -> Kind:
     if _words(name, _ANNOUNCEMENT_WORDS):
         announcement += 3
     report += 2 * signs.participants + 2 * signs.next_meeting + signs.held_talks + 2 * signs.notes
+    # The page itself says its notes are still to come: written before the meeting.
+    announcement += 3 * signs.notes_placeholder
     announcement += 2 * min(signs.when_lines, 1) + min(signs.when_in_notes, 1) + signs.signup
     # A page made for one meeting is its announcement until notes turn it into a report.
     announcement += signs.meeting_date_field

@@ -134,6 +134,8 @@ def read_metadata(lines: list[str]) -> tuple[dict[str, Line], int]:
 _FENCE_OPEN = re.compile(r"[ \t]*(?P<fence>`{3,}|~{3,})(?P<info>.*)")
 _ATX_HEADING = re.compile(r"(?P<hashes>#{1,6})(?P<text>.*)")
 _SETEXT_UNDERLINE = re.compile(r"(?P<chars>=+|-+)[ \t]*")
+_HTML_HEADING = re.compile(r"<h(?P<level>[1-6])(?:\s[^<>]*)?>(?P<title>[^<>]*(?:<(?!/?h[1-6])[^<>]*>[^<>]*)*)"
+                           r"</h(?P=level)>", re.IGNORECASE)
 
 
 def _closes_fence(text: str, fence: str) -> bool:
@@ -152,6 +154,29 @@ class _Scanned:
     role: str  # "text", "blank", "heading", "skip" (code, comment, underline)
     level: int = 0
     title: str = ""
+
+
+def _scan_html(lines: list[str], start: int) -> list[_Scanned]:
+    """An HTML body (a page in ``.html``): no Markdown code blocks; a line that is one
+    ``<h4>…</h4>`` element is a heading, every other line text."""
+    scanned: list[_Scanned] = []
+    in_comment = False
+    for index in range(start, len(lines)):
+        text = lines[index]
+        line = _Scanned(index + 1, text, "skip")
+        scanned.append(line)
+        if in_comment:
+            in_comment = "-->" not in text
+            continue
+        if not text.strip():
+            line.role = "blank"
+        elif text.strip().startswith("<!--") and "-->" not in text:
+            in_comment = True
+        elif match := _HTML_HEADING.fullmatch(text.strip()):
+            line.role, line.level, line.title = "heading", int(match["level"]), match["title"].strip()
+        else:
+            line.role = "text"
+    return scanned
 
 
 def _scan(lines: list[str], start: int) -> list[_Scanned]:
@@ -205,6 +230,10 @@ def _classify_text_line(line: _Scanned, scanned: list[_Scanned], indented: bool,
     line.role = "text"
     if match := _ATX_HEADING.match(line.text):
         line.role, line.level, line.title = "heading", len(match["hashes"]), _atx_title(match["text"])
+        return
+    if not indented and (match := _HTML_HEADING.fullmatch(line.text.strip())):
+        # Raw HTML passes through Markdown: "<h4>Talk title</h4>" is a heading on the page.
+        line.role, line.level, line.title = "heading", int(match["level"]), match["title"].strip()
         return
     underline = _SETEXT_UNDERLINE.fullmatch(line.text)
     previous = scanned[-2] if len(scanned) >= 2 else None
@@ -262,7 +291,8 @@ def _front_matter_metadata(source: str) -> tuple[dict[str, Line], int] | None:
     return metadata, matter.body_line - 1
 
 
-def split_document(source: str) -> Document:
+def split_document(source: str, *, html: bool = False) -> Document:
+    """``html``: the body is HTML (an ``.html`` page), not Markdown."""
     lines = split_lines(source)
     front = _front_matter_metadata(source) if source.lstrip("\ufeff")[:1] in ("-", "{", "+") else None
     metadata, body_start = front if front is not None else read_metadata(lines)
@@ -271,7 +301,7 @@ def split_document(source: str) -> Document:
     # The leading text starts after the header; a file that is all header
     # still needs a real line for problems about the whole file.
     title, level, heading_line, body = "", 0, min(body_start + 1, len(lines)), []
-    for line in _scan(lines, body_start):
+    for line in (_scan_html if html else _scan)(lines, body_start):
         if line.role == "heading":
             sections.append(Section(title, level, heading_line, tuple(body)))
             title, level, heading_line, body = line.title, line.level, line.number, []

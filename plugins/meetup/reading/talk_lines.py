@@ -1,69 +1,251 @@
-"""Talks written as a title heading with the speaker on the line below it.
+"""Talks written as headings, with the speaker below the title or in the heading.
 
     ### Getting started with property tests
     [Ann Example](https://…) says:            (or "Ann Example:", "by Ann Example",
-                                               "Ann Example will talk about …")
+                                               "Ann Example will talk about …",
+                                               "[Ann](…) and [Bo](…) will be leading us",
+                                               a line that is only "[Ann Example](…)")
 
-Also ``Titel (Sprecher)`` headings.  A struck heading (``~~…~~``,
-``<strike>…</strike>``) or one marked "verschoben"/"abgesagt"/"cancelled" is
-no talk.  A person is told by ``looks_like_name`` (capitalised words, no
-section words, no acronyms), never by position alone.
+Also ``Titel (Sprecher)`` and ``Sprecher - Titel`` / ``Sprecher: Titel`` headings
+when the part before the separator names a person (``talks.person``: a dash or a
+colon alone does not make a speaker); ``# Title`` directly followed by ``## Speaker``;
+and, on lightning-talk nights, headings that are only a person's name (``### [Ann
+Example](…)``) under an agenda heading.  A speaker line below the heading wins over
+the heading's own split.
+
+Not held: a struck heading (``~~…~~``, ``<strike>…</strike>``), one marked
+"verschoben"/"abgesagt"/"cancelled", or a note under it that the speaker dropped
+out ("has had to cancel", "had to pull out", "couldn't make it", "postponed").
+No talks: headings under a releases, news or events heading (``by Dev One`` credits a
+software release there, and other groups' events have their own speakers).
+Without any talk heading, a report's prose may name its talk: "Last night Ann
+Example gave a presentation on …".  A person is told by ``talks.person``, never by
+position alone.
 """
 
 from __future__ import annotations
 
 import re
 
-from .markdown_text import fold
+from .markdown_text import fold, plain_text
 from .model import Talk
 from .sections import Block
-from .talks import looks_like_name
+from .participants import is_participants_heading
+from .talks import SECTION_WORDS, leading_people, looks_like_name, person
 
-_BY = re.compile(r"(?:by|von|mit|with|speaker|sprecher(?:in)?|referent(?:in)?)\s*:?\s+(?P<speaker>.+?)\.?")
-_SPEAKER_SAYS = re.compile(
-    r"(?P<speaker>[^:]+?)\s*(?::|\s(?:says|writes|explains|tells us)\s*:?"
-    r"|\s(?:is going to|will|wird|erzählt|zeigt|stellt)\b.*)"
-)
-_TWO = re.compile(r"\s+(?:and|und|&)\s+")
+_BY = re.compile(r"(?:by|von|speaker|sprecher(?:in)?|referent(?:in)?)\s*:?\s+(?P<speaker>.+?)\.?")
 _TITLE_WITH_SPEAKER = re.compile(r"(?P<title>.+?)\s*\((?P<speaker>[^()]+)\)")
+_SPEAKER_FIRST = re.compile(r"(?P<speaker>[^:]+?)(?:\s*:\s*|\s+[-–—]\s+)(?P<title>\S.*)")
 _NOT_HELD = re.compile(r"\b(?:verschoben|abgesagt|faellt aus|entfaellt|cancelled|canceled|postponed)\b")
+# A note under a talk heading that it will not take place (folded, ’ as ').
+_DROPPED = re.compile(
+    r"\b(?:ha[sd] (?:had )?to (?:cancel|pull out|postpone|drop out|withdraw)|pulled out|dropped out"
+    r"|(?:couldn't|could not|can't|cannot|won't be able to|isn't able to) make it"
+    r"|(?:is|was|are|were) unable to (?:make it|attend|come|speak|present)"
+    r"|didn't make (?:it|this)|(?:has been|have been|was|were|is) (?:postponed|cancell?ed)"
+    r"|postponed (?:till|until|to)|(?:was|is) ill\b|abgesagt|verschoben|faellt (?:leider )?aus"
+    r"|entfaellt|musste (?:leider )?absagen)"
+)
+# Parent headings whose subheadings are no talks of ours.
+_NOT_TALKS_PARENT = re.compile(
+    r"\b(?:releases?|released|news|neuigkeiten|events?|veranstaltungen|termine|links|jobs|hiring"
+    r"|sponsors?|announcements)\b")
+# Parent headings of talks (speaker-only headings need one).
+_TALKS_PARENT = re.compile(
+    r"\b(?:agenda|talks?|programm?e?|vortraege|vortrag|lightning|speakers?|line-?up|schedule"
+    r"|referenten|referentinnen|sprecher)\b")
+_ONLY_LINK = re.compile(r"\[(?P<text>[^\[\]]+)\]\s*(?:\([^()]*\)|\[[^\[\]]*\])|<a\s[^<>]*>(?P<html>[^<>]+)</a>",
+                        re.IGNORECASE)
+_ROLE = re.compile(r"\s*\((?P<role>[^()]*)\)\s*$")
+# "Ann Example gave a great presentation on …", "… hielt einen Vortrag über …".
+_GAVE_A_TALK = re.compile(
+    r"\s(?:gave|presented|did|held|hielt)\s+(?:us\s+)?(?:a|an|his|her|their|einen|eine)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:presentation|talk|demo|lightning talk|vortrag|kurzvortrag|workshop)\b"
+    r"(?:\s+(?:on|about|über|ueber|zu[mr]?)\s+(?P<title>[^.;]+))?", re.IGNORECASE)
 
 
-def _speakers(text: str) -> str | None:
-    """"Ann Example" or "Ann Example and Bo Sample" when every part is a name."""
-    parts = _TWO.split(text.strip())
-    if parts and all(looks_like_name(part) for part in parts):
-        return " und ".join(part.strip() for part in parts) if len(parts) > 1 else parts[0].strip()
-    return None
+def _folded(text: str) -> str:
+    return fold(text).replace("’", "'")
+
+
+def _linked_only(block: Block) -> str | None:
+    """The text of a heading that is a link and nothing else, else None."""
+    match = _ONLY_LINK.fullmatch(block.markdown.strip())
+    if match is None:
+        return None
+    return plain_text(match["text"] or match["html"])
 
 
 def _speaker_line(block: Block) -> str | None:
+    """The speakers a line right under a talk heading names, as written."""
     text = block.plain.strip()
     if match := _BY.fullmatch(text):
-        return _speakers(match["speaker"])
-    if match := _SPEAKER_SAYS.fullmatch(text):
-        return _speakers(match["speaker"])
+        speaker = match["speaker"].strip()
+        return speaker if person(speaker, linked=f"[{speaker}]" in block.markdown) else None
+    people = leading_people(text, block.markdown)
+    if people is not None and (people.verb or not people.rest):
+        return people.speakers
     return None
+
+
+def _heading_person(block: Block, *, structural: bool) -> str | None:
+    """A heading that is only a person's name ("Austin Example (Guest Speaker)"):
+    the name without the role.  ``structural``: the heading stands right under a talk
+    title, which is evidence enough for two or three capitalised words."""
+    text = _linked_only(block) or block.plain.strip()
+    linked = _linked_only(block) is not None
+    text = _ROLE.sub("", text).strip()
+    if person(text, linked=linked):
+        return text
+    if structural and looks_like_name(text) and len(text.split()) >= 2:
+        return text
+    return None
+
+
+def _held(block: Block, body: list[Block]) -> bool:
+    if block.struck or _NOT_HELD.search(_folded(block.plain)):
+        return False
+    for line in body:
+        if line.kind == "heading":
+            break
+        if line.markdown.lstrip().startswith(">"):
+            continue  # the talk's abstract, in the speaker's words
+        if _DROPPED.search(_folded(line.plain)):
+            return False
+    return True
+
+
+def _is_section_heading(block: Block) -> bool:
+    """"Agenda", "Talks", "News", "Teilnehmer": a heading over others, no talk title."""
+    folded = fold(block.plain).strip(" :")
+    return (_TALKS_PARENT.search(folded) is not None or _NOT_TALKS_PARENT.search(folded) is not None
+            or folded in SECTION_WORDS or is_participants_heading(block.plain))
+
+
+def _parent(blocks: tuple[Block, ...], earlier: list[int], depth: int) -> Block | None:
+    for index in reversed(earlier):
+        if blocks[index].depth < depth:
+            return blocks[index]
+    return None
+
+
+def _talk(block: Block, body: list[Block], parent: Block | None, siblings: int) -> Talk | None:
+    title = block.plain.strip()
+    if _is_section_heading(block):
+        return None
+    first = body[0] if body else None
+    if first is not None and not first.struck and first.kind == "text":
+        if speaker := _speaker_line(first):
+            split = _SPEAKER_FIRST.fullmatch(title)
+            if split and fold(split["speaker"].strip()) == fold(speaker):
+                title = split["title"].strip()  # "### Ann Example - Title" + "Ann Example says:"
+            return Talk(speaker, title)
+    # "Titel (Anna Beispiel)"; one word in brackets is too often "(Online)".
+    if (match := _TITLE_WITH_SPEAKER.fullmatch(title)) and len(match["speaker"].split()) > 1:
+        if person(match["speaker"]):
+            return Talk(match["speaker"].strip(), match["title"].strip())
+    if (match := _SPEAKER_FIRST.fullmatch(title)) and person(match["speaker"]):
+        return Talk(match["speaker"].strip(), match["title"].strip())
+    talks_parent = parent is not None and _TALKS_PARENT.search(fold(parent.plain)) is not None
+    if talks_parent or siblings >= 2:
+        if speaker := _heading_person(block, structural=False):
+            return Talk(speaker, "")
+    return None
+
+
+def _speaker_only_siblings(blocks: tuple[Block, ...], headings: list[int]) -> dict[int, int]:
+    """For each heading: how many headings of its run of same-level headings are only a
+    linked person's name (lightning-talk nights list their speakers that way)."""
+    counts: dict[int, int] = {}
+    run: list[int] = []
+
+    def close():
+        linked = sum(1 for index in run if _linked_only(blocks[index])
+                     and _heading_person(blocks[index], structural=False))
+        counts.update((index, linked) for index in run)
+        run.clear()
+
+    for index in headings:
+        if run and blocks[index].depth != blocks[run[-1]].depth:
+            close()
+        run.append(index)
+    close()
+    return counts
 
 
 def talks_under_headings(blocks: tuple[Block, ...], ignored_sections: frozenset[int] = frozenset(),
                          ) -> list[tuple[int, Talk]]:
-    """(heading line, talk) for every heading whose next line names its speaker."""
-    talks = []
-    for index, block in enumerate(blocks):
-        if block.kind != "heading" or block.depth < 2 or block.section in ignored_sections:
+    """(heading line, talk) for every heading that is a talk, in file order."""
+    headings = [index for index, block in enumerate(blocks) if block.kind == "heading"]
+    siblings = _speaker_only_siblings(blocks, headings)
+    talks: list[tuple[int, Talk]] = []
+    consumed: set[int] = set()
+    for position, index in enumerate(headings):
+        block = blocks[index]
+        if index in consumed or block.section in ignored_sections:
             continue
-        if block.struck or _NOT_HELD.search(fold(block.plain)):
+        end = headings[position + 1] if position + 1 < len(headings) else len(blocks)
+        body = list(blocks[index + 1:end])
+        parent = _parent(blocks, headings[:position], block.depth)
+        if parent is not None and _NOT_TALKS_PARENT.search(fold(parent.plain)):
             continue
-        title = block.plain.strip()
-        # "Titel (Anna Beispiel)"; one word in brackets is too often "(Online)".
-        if (match := _TITLE_WITH_SPEAKER.fullmatch(title)) and len(match["speaker"].split()) > 1:
-            if speaker := _speakers(match["speaker"]):
-                talks.append((block.number, Talk(speaker, match["title"].strip())))
+        if _NOT_TALKS_PARENT.fullmatch(fold(block.plain).strip()):
+            continue
+        following = blocks[end] if end < len(blocks) else None
+        if not body and following is not None and following.depth > block.depth \
+                and not _is_section_heading(block):
+            # "# Title" directly followed by "## Speaker".
+            if following.struck or not _held(following, list(blocks[end + 1:])[:3]):
+                consumed.add(end)
                 continue
-        following = blocks[index + 1] if index + 1 < len(blocks) else None
-        if following is None or following.kind == "heading" or following.struck:
+            if speaker := _heading_person(following, structural=True):
+                consumed.add(end)
+                if _held(block, []):
+                    talks.append((block.number, Talk(speaker, block.plain.strip())))
+                continue
+        if block.depth < 2 or not _held(block, body):
             continue
-        if speaker := _speaker_line(following):
-            talks.append((block.number, Talk(speaker, title)))
+        if talk := _talk(block, body, parent, siblings.get(index, 0)):
+            talks.append((block.number, talk))
     return talks
+
+
+def prose_talks(blocks: tuple[Block, ...], ignored_sections: frozenset[int] = frozenset(),
+                ) -> list[tuple[int, Talk]]:
+    """Talks a report names in a sentence: "Last night Ann Example gave a great
+    presentation on Widgets" gives Talk("Ann Example", "Widgets")."""
+    talks = []
+    for block in blocks:
+        if block.kind == "heading" or block.section in ignored_sections or block.struck:
+            continue
+        for match in _GAVE_A_TALK.finditer(block.plain):
+            before = block.plain[:match.start()].split()
+            name: list[str] = []
+            while before and before[-1][:1].isupper() and len(name) < 3:
+                name.insert(0, before.pop())
+            while name and not person(" ".join(name)):
+                name.pop(0)  # "Last night Ann Example": "Last" is no name
+            if name:
+                title = (match["title"] or "").strip()
+                talks.append((block.number, Talk(" ".join(name), title)))
+    return talks
+
+
+def with_full_names(talks: list[Talk], blocks: tuple[Block, ...]) -> list[Talk]:
+    """"Robert will talk about …" under "[Robert Example](…) and [Dana Sample](…) will
+    both be presenting": a first name alone becomes the one full name the file gives
+    for it (as a link's text or a speaker); else it stays as written."""
+    known: dict[str, set[str]] = {}
+    for block in blocks:
+        for match in _ONLY_LINK.finditer(block.markdown):
+            text = plain_text(match["text"] or match["html"])
+            if len(text.split()) >= 2 and person(text, linked=True):
+                known.setdefault(fold(text.split()[0]), set()).add(text)
+    for talk in talks:
+        if len(talk.speaker.split()) >= 2 and person(talk.speaker):
+            known.setdefault(fold(talk.speaker.split()[0]), set()).add(talk.speaker)
+    result = []
+    for talk in talks:
+        full = known.get(fold(talk.speaker), set()) if talk.speaker and " " not in talk.speaker else set()
+        result.append(Talk(next(iter(full)), talk.title) if len(full) == 1 else talk)
+    return result

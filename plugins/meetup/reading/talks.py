@@ -1,8 +1,13 @@
 """Talks: held (report headings ``Name: Thema``) and planned (lists of items).
 
-A heading is a talk when the part before ``:`` / `` - `` / `` – `` looks like a
-name: one to three capitalized words without digits, not an acronym, none of
-them a section word ("Fazit: was bleibt" is no talk by "Fazit").
+A heading is a talk when the part before ``:`` / `` - `` / `` – `` names a person
+(``person``): one to three capitalized words without digits, not an acronym, none
+of them a section word ("Fazit: was bleibt" is no talk by "Fazit"), and evidence
+that they are a name: the first word is a given name (``names.is_given_name``),
+so "Logstash: JRuby at work" and "Peas - a Docker PaaS" are titles, not speakers.
+A line that opens with people (``leading_people``: "Ann Example will talk about
+…", "[Ann](…) and [Bo](…) will be leading us") names the speakers of what it is
+under.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from dataclasses import dataclass
 
 from .markdown_text import fold, indent_of, list_item, plain_text
 from .model import Talk
+from .names import is_given_name
 from .sections import Line
 
 # Section words that look like a speaker before a colon; compared fold()ed.
@@ -31,7 +37,8 @@ SECTION_WORDS = frozenset("""
     recording kurz kurzvortrag neu neues termin date datum zeit wer was wie warum
 """.split())
 # Words that may join or prefix names without being capitalized.
-_NAME_JOINERS = frozenset({"und", "&", "+", "/", "von", "van", "de", "der", "zu", "vom", "and", "mit"})
+_NAME_JOINERS = frozenset({"und", "&", "+", "/", "von", "van", "de", "der", "zu", "vom", "and", "mit",
+                           "ten", "ter", "den", "da", "di", "du", "del", "della", "le", "la", "op"})
 _MAX_NAME_WORDS = 3
 
 _SPEAKER_AND_TITLE = re.compile(r"(?P<speaker>[^:]+?)(?:\s*:\s*|\s+[-–—]\s+)(?P<title>\S.*)")
@@ -45,6 +52,7 @@ _PROGRAMME_WORDS = frozenset("""
     getraenke vorstellungsrunde intro open-end open end kennenlernen abendessen verabschiedung
     offenes austausch diskussion
 """.split())
+_ONLY_URL = re.compile(r"(?:https?://|www\.)\S*")
 _PLACEHOLDER_WORDS = frozenset({"tba", "tbd", "t.b.a", "t.b.d", "n/a", "na", "offen", "noch offen",
                                 "folgt", "?", "??", "???", "...", "…", "-", "--", "—"})
 _PLACEHOLDER_PHRASES = ("meldet euch", "melde dich", "meldet sich", "gerne melden", "bitte melden",
@@ -72,13 +80,159 @@ def looks_like_name(text: str) -> bool:
     return True
 
 
+_PEOPLE_SEPARATOR = re.compile(r"\s*(?:,|&|\+|/|\band\b|\bund\b)\s*")
+_HONORIFICS = frozenset({"dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
+                         "frau", "herr", "dipl.", "ing."})
+_INITIAL = re.compile(r"[^\W\d_]\.")
+
+
+def _one_person(words: list[str], linked: bool) -> bool:
+    while words and fold(words[0]) in _HONORIFICS:
+        words = words[1:]
+    if not words:
+        return False
+    if is_given_name(words[0]):
+        return True
+    # "K. Maier": initials and a surname are a name's shape too.
+    if len(words) >= 2 and _INITIAL.fullmatch(words[0]):
+        return True
+    return linked and len(words) >= 2
+
+
+def person(text: str, *, linked: bool = False) -> bool:
+    """Whether ``text`` names people ("Ann Example", "Anna und Bernd", "Dr. K. Maier"),
+    by their shape (``looks_like_name``) and evidence: each one's first word is a given
+    name, or, for a link's text (``linked``), two or more capitalised words."""
+    text = plain_text(text)
+    if not looks_like_name(text):
+        return False
+    parts = [part for part in _PEOPLE_SEPARATOR.split(text.strip()) if part]
+    return bool(parts) and all(_one_person(part.split(), linked) for part in parts)
+
+
 def split_speaker(text: str) -> Talk:
-    """``Name: Thema`` → Talk(Name, Thema); anything else → Talk("", text)."""
+    """``Name: Thema`` → Talk(Name, Thema); anything else → Talk("", text).
+
+    ``Ann Example will talk about …`` names its speaker too (``leading_people``)."""
+    markdown = text
     text = plain_text(text)
     match = _SPEAKER_AND_TITLE.fullmatch(text)
-    if match and looks_like_name(match["speaker"]):
+    if match and person(match["speaker"]):
         return Talk(match["speaker"].strip(), match["title"].strip())
+    found = leading_people(text, markdown)
+    if found is not None and found.rest and found.verb:
+        return Talk(found.speakers, text)
     return Talk("", text)
+
+
+# --- lines that open with people ------------------------------------------------------
+
+# Words before the names: "This month [Ann](…) will …", "Heute zeigt …" is no lead-in.
+_LEAD_INS = ("this month", "this time", "this year", "tonight", "today", "also", "then", "first",
+             "finally", "afterwards", "after that", "next up", "diesmal", "heute abend")
+# What people do in a line about their talk (folded); "berichtet" is a board member's
+# report in minutes, no talk.
+_TALK_VERBS = frozenset("""
+    says say writes write explains tells will would shall is are was were wants want gave gives
+    give presents presented present talks talked speaks spoke jumped offered introduces
+    introduced introduce shows showed show demos demonstrates leads led joins returns has have
+    kindly also brings takes walks guides hopes plans might could can should
+    wird werden moechte moechten stellt stellen zeigt zeigen erzaehlt erzaehlen spricht sprechen
+    haelt halten praesentiert praesentieren fuehrt gibt referiert
+""".split())
+_FROM = frozenset({"from", "of", "at", "von", "vom", "aus"})
+_AND = frozenset({"and", "und", "&"})
+_MAX_PEOPLE = 6
+
+
+@dataclass(frozen=True)
+class People:
+    speakers: str  # as written: "Ann Example", "Ann Example and Bo Sample"
+    rest: str  # what follows the names ("will talk about …"); "" when the line is only names
+    verb: bool  # the rest opens with a colon or a verb of speaking ("says", "will", "zeigt")
+    count: int  # how many people
+
+
+def leading_people(plain: str, markdown: str = "") -> People | None:
+    """People's names at the start of a line, with evidence for each (``person``; a
+    link's text counts as ``linked``), and what follows them; None when the line does
+    not open with people."""
+    words = plain.split()
+    start = 0
+    lowered = fold(" ".join(words[:3])).replace(",", "")
+    for lead in _LEAD_INS:
+        if lowered == lead or lowered.startswith(lead + " "):
+            start = len(lead.split())
+            break
+    names: list[list[str]] = []
+    separators: list[str] = []
+    current: list[str] = []
+    colon = False
+    index = start
+    while index < len(words) and len(names) < _MAX_PEOPLE:
+        word = words[index]
+        core = word.rstrip(",:;")
+        folded = fold(core)
+        if core and core[0].isupper() and len(current) < 4 and folded not in _AND:
+            current.append(core)
+            index += 1
+            if word != core:
+                names.append(current)
+                current = []
+                if word.endswith(":"):
+                    colon = True
+                    break
+                if word.endswith(","):
+                    separators.append(", ")
+                    continue
+                break
+            continue
+        if current and folded in _NAME_JOINERS and folded not in _AND and folded not in ("/", "+"):
+            current.append(core)
+            index += 1
+            continue
+        if current and folded in _AND:
+            names.append(current)
+            separators.append(f" {core} ")
+            current = []
+            index += 1
+            continue
+        break
+    if current:
+        names.append(current)
+    if not names or any(not name for name in names):
+        return None
+    # A name ending in a joiner ("Anna van") is cut off.
+    if any(fold(name[-1]) in _NAME_JOINERS for name in names):
+        return None
+    rest_words = words[index:]
+    if rest_words and fold(rest_words[0]) in _FROM:
+        # "[Ann](…) from [Example Co](…) will …": the organisation is no person.
+        skip = 1
+        while skip < len(rest_words) and rest_words[skip][:1].isupper() and skip < 4:
+            skip += 1
+        rest_words = rest_words[skip:]
+    if len(separators) >= len(names):
+        separators = separators[:len(names) - 1]
+    for name in names:
+        text = " ".join(name)
+        if not person(text, linked=_linked(text, markdown)):
+            return None
+    speakers = " ".join(names[0])
+    for separator, name in zip(separators, names[1:]):
+        speakers += separator + " ".join(name)
+    rest = " ".join(rest_words)
+    verb = colon or bool(rest_words) and fold(rest_words[0].strip(",:;.")) in _TALK_VERBS
+    return People(speakers, rest, verb, len(names))
+
+
+def _linked(name: str, markdown: str) -> bool:
+    """``name`` is the text of a link (``[Ann Example](…)``, ``[Ann Example][ref]``,
+    ``<a href=…>Ann Example</a>``) in ``markdown``."""
+    if not markdown:
+        return False
+    return re.search(r"\[\s*" + re.escape(name) + r"\s*\]\s*[(\[]", markdown) is not None or \
+        re.search(r"<a\s[^<>]*>\s*" + re.escape(name) + r"\s*</a>", markdown, re.IGNORECASE) is not None
 
 
 def talk_from_heading(title: str) -> Talk | None:
@@ -103,8 +257,8 @@ def says_nothing(text: str) -> bool:
 def programme_entry(text: str) -> str | None:
     """A programme line without its time; None for pizza, welcome and the like."""
     text = _LEADING_TIME.sub("", plain_text(text), count=1).strip()
-    if is_placeholder(text):
-        return None
+    if is_placeholder(text) or _ONLY_URL.fullmatch(text):
+        return None  # a link in a notes list is no talk
     words = [word.strip(",:.!") for word in fold(text).replace("&", " ").split()]
     if words and all(word in _PROGRAMME_WORDS or word in _NAME_JOINERS for word in words):
         return None  # "Pizza und Getränke", "Begrüßung"; not "Intro to Transformers"

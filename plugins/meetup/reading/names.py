@@ -1,0 +1,62 @@
+"""Whether words name a person: evidence, not position.
+
+A talk heading ``Logstash: JRuby at work`` or ``Julia - fast and dynamic`` has a
+capitalised word before its separator, but neither names a speaker.  The evidence
+used here:
+
+- ``is_given_name``: the word is a first name in gender-guesser's dictionary of
+  about 60,000 given names from many countries (accents folded, so "Zoltan" finds
+  "Zoltán").  Articles, prepositions, months and weekdays that happen to be names
+  somewhere ("An", "May", "August") do not count;
+- ``talks.person`` adds the shape: one to three capitalised words whose first word is
+  a given name, or, for a link's text (``[Ann Example](…)``), two or more such words,
+  as organizers link people to their pages.
+
+The dictionary is loaded once, on first use (about 0.2 s); without the package
+(a broken install) no word is a given name and only linked names count.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+
+from .markdown_text import fold
+
+# Words that are given names somewhere but in a meeting text are something else.
+_NOT_NAMES = frozenset("""
+    the an a am im in an bei von vom zu zum zur der die das den dem des und and or of on at to by
+    for mit per ende start beginn may june july august april march january february september
+    october november december mai juni juli maerz januar februar oktober dezember monday tuesday
+    wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag
+    sonntag summer autumn spring winter sommer herbst winter fruehling go ruby crystal hack king
+    major will hope grace art bill chase page storm sky river
+""".split())
+
+
+def _plain_letters(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+
+
+@functools.lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    try:
+        from gender_guesser.detector import Detector
+    except ImportError:  # pragma: no cover - the package is a dependency
+        return frozenset()
+    names = Detector(case_sensitive=False).names
+    return frozenset(_plain_letters(name) for name in names)
+
+
+def is_given_name(word: str) -> bool:
+    """"Taryn", "Makoto", "Zoltan", "Jan-Erik"; not "Logstash", "The", "May"."""
+    word = word.strip(".,:;!?()[]\"'’")
+    if len(word) < 2 or not word[0].isupper():
+        return False
+    if fold(word) in _NOT_NAMES:
+        return False
+    names = _given_names()
+    letters = _plain_letters(word)
+    return letters in names or ("-" in letters and letters.split("-")[0] in names)
+
