@@ -11,7 +11,6 @@ import sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins"))
 
 from meetup.rendering.markdown_config import cache_name, markdown_settings  # noqa: E402
-from meetup.rendering.template_filters import jinja_filters, jinja_globals  # noqa: E402
 
 # --- The group ---------------------------------------------------------------
 SITENAME = "Machine Learning User Group Stuttgart"
@@ -20,6 +19,8 @@ AUTHOR = "Orga-Team"
 SITEURL = ""
 RELATIVE_URLS = True
 TIMEZONE = "Europe/Berlin"
+# The site's language: texts from plugins/meetup/translations/<lang>/, dates and
+# numbers by Babel, <html lang>, the fixed pages' addresses ("en": archive/, talks/ …).
 DEFAULT_LANG = "de"
 
 MEETUP_GROUP_NAME = "ML User Group Stuttgart"
@@ -73,15 +74,11 @@ CATEGORY_SAVE_AS = ""
 CATEGORIES_SAVE_AS = ""
 TAG_SAVE_AS = ""
 TAGS_SAVE_AS = ""
-ARCHIVES_SAVE_AS = "archiv/index.html"
-ARCHIVES_URL = "archiv/"
 DIRECT_TEMPLATES = ["index", "archives", "talks", "statistics", "search", "robots", "notfound"]
-TALKS_SAVE_AS = "vortraege/index.html"
-TALKS_URL = "vortraege/"
-STATISTICS_SAVE_AS = "statistik/index.html"
-STATISTICS_URL = "statistik/"
-SEARCH_SAVE_AS = "suche/index.html"
-SEARCH_URL = "suche/"
+# Archive, talks, statistics and search get their addresses in the site's language
+# (German: archiv/, vortraege/, statistik/, suche/).  To choose one, set it here:
+# ARCHIVES_SAVE_AS = "chronik/index.html"
+# ARCHIVES_URL = "chronik/"
 # Rendered from a template: the Sitemap line needs the absolute SITEURL.
 ROBOTS_SAVE_AS = "robots.txt"
 # GitHub Pages serves it for every unknown address; no link leads to it.
@@ -99,13 +96,15 @@ TYPOGRIFY_OMIT_FILTERS = ["smartypants", "caps", "initial_quotes"]
 
 # --- Theme and plugins ---------------------------------------------------------
 THEME = "theme"
-JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
-# German dates via Babel (no OS locale), counts, calendar links, the chart.
-JINJA_FILTERS = jinja_filters()
-JINJA_GLOBALS = jinja_globals()
+JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True,
+                     "extensions": ["jinja2.ext.i18n"]}
+# The plugin adds the message catalogs of DEFAULT_LANG and the theme's filters and
+# globals in that language (dates via Babel, no OS locale; counts, calendar links,
+# the chart): plugins/meetup/rendering/template_filters.py.
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["meetup", "pelican.plugins.sitemap"]
-SITEMAP = {"format": "xml", "exclude": ["suche/", r"^robots\.txt$", r"^404\.html$"]}
+# The search page (noindex) is left out of the sitemap by the plugin, whatever its address.
+SITEMAP = {"format": "xml", "exclude": [r"^robots\.txt$", r"^404\.html$"]}
 
 # Feeds need an absolute SITEURL for their ids: only publishconf.py writes them.
 FEED_ALL_ATOM = None

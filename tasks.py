@@ -1,7 +1,8 @@
 """What organizers type: ``invoke --list`` shows every task.
 
 Tasks are thin: the work happens in ``plugins/meetup`` so it can be tested
-without invoke.
+without invoke.  What they print is in the site's language (``DEFAULT_LANG`` of
+the settings they read; English until the settings are read).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ sys.path.insert(0, str(ROOT / "plugins"))
 CONTENT = ROOT / "content"
 OUTPUT = ROOT / "output"
 
+from meetup.i18n.language import gettext as _, ngettext  # noqa: E402
+
 
 def _settings_file(production: bool) -> Path:
     return ROOT / ("publishconf.py" if production else "pelicanconf.py")
@@ -31,7 +34,7 @@ def _settings_file(production: bool) -> Path:
 def build(c, production=False, output=str(OUTPUT), content=str(CONTENT), settings=None):
     """Build the site into output/ (kept as it was if the build fails)."""
     _build(Path(output), Path(content), Path(settings) if settings else _settings_file(production))
-    print("Vorschau: invoke serve  (http://127.0.0.1:8000/)")
+    print(_("Preview: invoke serve  (http://127.0.0.1:8000/)"))
 
 
 def _build(target: Path, content: Path, settings_file: Path) -> None:
@@ -43,9 +46,9 @@ def _build(target: Path, content: Path, settings_file: Path) -> None:
         build_site(settings_file, target, content=content)
     except BuildFailed as failure:
         for message in failure.messages:
-            print(f"FEHLER: {message}", file=sys.stderr)
-        raise Exit(f"Build fehlgeschlagen; {target} ist unverändert.", code=1)
-    print(f"Site gebaut: {target}")
+            print(_("ERROR: {message}").format(message=message), file=sys.stderr)
+        raise Exit(_("Build failed; {path} is unchanged.").format(path=target), code=1)
+    print(_("Site built: {path}").format(path=target))
 
 
 @task(help={"port": "port to listen on (default 8000)"})
@@ -68,7 +71,8 @@ def livereload(c, port=8000, content=str(CONTENT), output=str(OUTPUT)):
             print(failure.message, file=sys.stderr)
 
     rebuild()
-    print(f"Vorschau: http://127.0.0.1:{port}/  (baut bei jeder Änderung neu, Strg+C beendet)")
+    print(_("Preview: http://127.0.0.1:{port}/  (rebuilds on every change, Ctrl+C stops)")
+          .format(port=port))
     server = Server()
     for pattern in (f"{content}/**/*", f"{ROOT}/theme/**/*", f"{ROOT}/plugins/**/*.py",
                     f"{ROOT}/pelicanconf.py"):
@@ -87,20 +91,25 @@ def check(c, content=str(CONTENT), settings=None):
         site_settings = read_settings(Path(settings) if settings else _settings_file(False),
                                       Path(content))
     except BuildFailed as failure:
-        raise Exit("\n".join(f"FEHLER: {m}" for m in failure.messages), code=1) from None
+        raise Exit("\n".join(_("ERROR: {message}").format(message=m) for m in failure.messages),
+                   code=1) from None
     problems = check_content(site_settings, with_facts=True)
     for problem in problems:
         print(problem)
     found = len(errors(problems))
     hints = len(problems) - found
     if found:
-        raise Exit(f"{found} Fehler, {_hints(hints)}: bitte korrigieren.", code=1)
-    print(f"Inhalt in Ordnung: {count_sources(Path(site_settings['PATH']), site_settings)} "
-          f"Dateien geprüft, keine Fehler, {_hints(hints)}.")
+        raise Exit(ngettext("{count} error, {hints}: please correct them.",
+                            "{count} errors, {hints}: please correct them.", found)
+                   .format(count=found, hints=_hints(hints)), code=1)
+    files = count_sources(Path(site_settings["PATH"]), site_settings)
+    print(ngettext("Content is fine: {count} file checked, no errors, {hints}.",
+                   "Content is fine: {count} files checked, no errors, {hints}.", files)
+          .format(count=files, hints=_hints(hints)))
 
 
 def _hints(count: int) -> str:
-    return "1 Hinweis" if count == 1 else f"{count} Hinweise"
+    return ngettext("{count} hint", "{count} hints", count).format(count=count)
 
 
 @task(help={"remote": "git remote to push to (default: origin)",
@@ -117,10 +126,12 @@ def publish(c, remote="origin", branch="gh-pages", allow_dirty=False):
                                content=CONTENT, allow_dirty=allow_dirty)
     except PublishFailed as failure:
         for message in failure.messages:
-            print(f"FEHLER: {message}", file=sys.stderr)
-        raise Exit("Nichts veröffentlicht.", code=1) from None
-    print(f"Veröffentlicht: {remote}/{branch} ({siteurl})")
-    print(f"{OUTPUT.name}/ ist unverändert: der lokale Build für invoke serve.")
+            print(_("ERROR: {message}").format(message=message), file=sys.stderr)
+        raise Exit(_("Nothing published."), code=1) from None
+    print(_("Published: {remote}/{branch} ({siteurl})").format(remote=remote, branch=branch,
+                                                              siteurl=siteurl))
+    print(_("{folder}/ is unchanged: the local build for invoke serve.").format(
+        folder=OUTPUT.name))
 
 
 @task
@@ -130,7 +141,7 @@ def golden(c):
     from golden.recipe import regenerate
 
     changed = regenerate()
-    print(f"tests/golden/expected/ neu gebaut: {changed} Dateien geändert (git diff zeigt sie).")
+    print(f"tests/golden/expected/ rebuilt: {changed} files changed (git diff shows them).")
 
 
 @task(help={"announcement": "create the announcement instead of the report",
@@ -147,8 +158,34 @@ def new(c, announcement=False, content=str(CONTENT)):
         path = create(Path(content), merged(settings), clock.now(settings["TIMEZONE"]),
                       announcement=announcement)
     except (NewFileError, BuildFailed, ValueError) as problem:
-        raise Exit(f"FEHLER: {problem}", code=1) from None
+        raise Exit(_("ERROR: {message}").format(message=problem), code=1) from None
     print(path)
+
+
+@task(help={"new": "start the catalog of another language, e.g. --new fr",
+            "check": "only report, change no file (exit 1 when de or en is incomplete)"})
+def catalogs(c, new="", check=False):
+    """Extract the texts of theme and plugin and update every message catalog (.po)."""
+    from meetup.i18n import extract
+
+    if new:
+        print(f"started {extract.new_catalog(ROOT, new).relative_to(ROOT)}")
+    changed = [] if check else extract.update(ROOT)
+    for path in changed:
+        print(f"updated {path.relative_to(ROOT)}")
+    incomplete = []
+    from meetup.i18n.catalogs import available
+
+    for code in available():
+        state = extract.status(ROOT, code)
+        print(f"{code}: {state.translated} of {state.messages} messages translated"
+              + (f", {len(state.missing)} missing" if state.missing else ""))
+        for problem in state.problems:
+            print(f"  {code}: {problem}")
+        if (state.missing and code in ("de", "en")) or state.problems:
+            incomplete.append(code)
+    if incomplete:
+        raise Exit(f"translate the empty msgstr entries in: {', '.join(incomplete)}", code=1)
 
 
 @task(help={"args": "extra pytest arguments, e.g. \"-k next -x\""})
@@ -182,4 +219,4 @@ def bench(c, quick=False, sizes="", rounds=0, seed=1, results="", corpus="", pro
     result = c.run(shlex.join([sys.executable, str(ROOT / "bench" / "run.py"), *args]),
                    pty=False, warn=True)
     if result.failed:
-        raise Exit("Benchmark abgebrochen (siehe FEHLER oben).", code=result.exited)
+        raise Exit("Benchmark stopped (see the messages above).", code=result.exited)

@@ -6,17 +6,21 @@ its ``__init__`` what it may import:
 - ``reading``: pure, one file's text in, its facts out;
 - ``site``: pure, all facts + "now" + settings in, the site-wide views out;
 - ``rendering``: the Markdown setup and Jinja filters that pelicanconf.py names;
+- ``i18n``: the site's language: message catalogs, Babel locale, fixed pages' addresses;
 - ``glue``: the only code that imports Pelican (readers, signals, writing);
 - ``organizer``: what tasks.py calls (check, new, build, publish).
 """
 
 from pelican import signals
 
-from .glue import articles, frontmatter_reader, memo, recurring_titles, shared_markdown
+from .glue import articles, frontmatter_reader, language, memo, recurring_titles, shared_markdown
 
 
 def register():
     signals.initialized.connect(articles.check_settings)
+    # The site's language (DEFAULT_LANG): fixed pages' addresses, catalogs in templates.
+    signals.initialized.connect(language.set_addresses)
+    signals.generator_init.connect(language.install)
     signals.initialized.connect(articles.pin_sitemap_clock)
     # Speed only: one Markdown converter per build, uncached files converted
     # ahead by worker processes (see bench/README.md).

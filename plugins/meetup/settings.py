@@ -32,6 +32,10 @@ DEFAULTS: dict = {
     # File names (patterns) that are not built, each named by `invoke check`:
     # Hugo's section pages by default.
     "MEETUP_SKIP_FILES": ["_index.*"],
+    # Folders with message catalogs (<folder>/<lang>/LC_MESSAGES/meetup.po) read
+    # before the plugin's own: a new language, or a site's own wording of some texts.
+    # The language itself is Pelican's DEFAULT_LANG.
+    "MEETUP_TRANSLATION_PATHS": [],
 }
 
 
@@ -53,7 +57,7 @@ def merged(settings: dict) -> dict:
         raise SettingsError(
             f'MEETUP_PARTICIPANT_NAMES must be "full", "first" or "count", got {names!r}'
         )
-    for key in ("MEETUP_MARKDOWN_EXTENSIONS", "MEETUP_SKIP_FILES"):
+    for key in ("MEETUP_MARKDOWN_EXTENSIONS", "MEETUP_SKIP_FILES", "MEETUP_TRANSLATION_PATHS"):
         value = result[key]
         if isinstance(value, str) or not all(isinstance(item, str) and item for item in value):
             raise SettingsError(f"{key} must be a list of non-empty strings, got {value!r}")

@@ -15,7 +15,9 @@ STDLIB = set(sys.stdlib_module_names) | {"__future__"}
 RULES = {
     "reading": ({"frontmatter", "yaml", "gender_guesser"}, {"reading", "settings"}),
     "site": ({"markdown", "markupsafe", "icalendar"}, {"site", "reading", "settings"}),
-    "rendering": ({"markdown", "markupsafe", "babel"}, {"rendering", "site", "reading", "settings"}),
+    "rendering": ({"markdown", "markupsafe", "babel"},
+                  {"rendering", "site", "reading", "settings", "i18n"}),
+    "i18n": ({"babel"}, {"i18n", "settings"}),
 }
 MODULES = [(package, path) for package in RULES for path in sorted((PLUGIN / package).glob("*.py"))]
 
@@ -50,6 +52,6 @@ def test_only_glue_and_organizer_import_pelican():
 
 
 def test_every_package_says_what_it_may_import():
-    for package in ("reading", "site", "rendering", "glue", "organizer"):
+    for package in ("reading", "site", "rendering", "i18n", "glue", "organizer"):
         doc = ast.get_docstring(ast.parse((PLUGIN / package / "__init__.py").read_text(encoding="utf-8")))
         assert doc and ("import" in doc), package

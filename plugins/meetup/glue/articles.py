@@ -43,10 +43,10 @@ from ..reading.sections import Document, split_document
 
 logger = logging.getLogger(__name__)
 
-# Calendar file of each meeting, by date: termine/2026-01-20.ics
-MEETING_ICS = "termine/{date}.ics"
-# Calendar file beside an article page "<slug>/index.html": "<slug>/termin.ics"
-ARTICLE_ICS_NAME = "termin.ics"
+# Calendar file of each meeting, by date: termine/2026-01-20.ics (German), and
+# beside an article page "<slug>/index.html": "<slug>/termin.ics"; the names are
+# the site language's (i18n.language.calendar_names).
+MEETING_ICS = "{folder}/{date}.ics"
 
 PARTICIPANTS_TEMPLATE = "partials/participants.html"
 NEXT_TEMPLATE = "partials/next_card.html"
@@ -65,6 +65,7 @@ class Config:
     duration: dt.timedelta
     recurrence: schedule.Recurrence | None
     calendar_name: str
+    language: languages.Language
 
     @classmethod
     def of(cls, settings: dict) -> Config:
@@ -83,7 +84,14 @@ class Config:
             duration=dt.timedelta(minutes=minutes),
             recurrence=schedule.parse_recurrence(merged["MEETUP_RECURRENCE"]),
             calendar_name=merged["MEETUP_GROUP_NAME"] or settings.get("SITENAME") or "",
+            language=languages.of(settings),
         )
+
+    def meeting_ics_url(self, day: dt.date) -> str:
+        return meeting_ics_url(day, languages.calendar_names(self.language)[0])
+
+    def article_ics_save_as(self, save_as: str) -> str:
+        return article_ics_save_as(save_as, languages.calendar_names(self.language)[1] + ".ics")
 
 
 def check_settings(pelican) -> None:
@@ -92,15 +100,15 @@ def check_settings(pelican) -> None:
     pelican.settings.update(config.settings)
 
 
-def meeting_ics_url(day: dt.date) -> str:
-    return MEETING_ICS.format(date=day.isoformat())
+def meeting_ics_url(day: dt.date, folder: str = "termine") -> str:
+    return MEETING_ICS.format(folder=folder, date=day.isoformat())
 
 
-def article_ics_save_as(save_as: str) -> str:
+def article_ics_save_as(save_as: str, name: str = "termin.ics") -> str:
     """"<slug>/index.html" -> "<slug>/termin.ics"; "<slug>.html" -> "<slug>.ics"."""
     save_as = save_as.replace(os.sep, "/")
     if posixpath.basename(save_as) == "index.html":
-        return posixpath.join(posixpath.dirname(save_as), ARTICLE_ICS_NAME)
+        return posixpath.join(posixpath.dirname(save_as), name)
     return posixpath.splitext(save_as)[0] + ".ics"
 
 
@@ -148,8 +156,10 @@ def _read(article, config: Config, cache: FileStampDataCacher) -> _Read:
         # presenter, location are facts too) and numbers the body's real lines.
         document = split_document(Path(article.source_path).read_text(encoding="utf-8"),
                                   html=source.endswith((".html", ".htm")))
+        # No default time: a meeting whose text gives none has none in its facts and in
+        # meetups.json; calendars and the next-meeting box start it at MEETUP_DEFAULT_TIME.
         facts = read_document_facts(document, date=inputs[0], category=inputs[1],
-                                    default_time=inputs[2], title=inputs[3], path=source)
+                                    default_time=None, title=inputs[3], path=source)
         cache.cache_data(article.source_path, (inputs, document, facts))
     for problem in facts.problems:
         logger.warning("%s:%d: %s", source, problem.line, problem.message)
@@ -182,11 +192,13 @@ def attach_facts(generator) -> None:
     entries = [site_index.Entry(r.source, feeds.plain_text(r.article.title), r.article.url,
                                 r.shown, r.article) for r in listed]
     index = site_index.build(entries, now=now, default_time=config.default_time,
-                             ics_url=meeting_ics_url)
+                             ics_url=config.meeting_ics_url)
     for kept, ignored in index.duplicates:
-        logger.warning("%s: noch ein Text zum Treffen am %s (schon in %s); er zählt nicht als "
-                       "eigenes Treffen", ignored.source, ignored.facts.meeting.date.isoformat(),
-                       kept.source)
+        logger.warning(config.language.gettext(
+            "%(source)s: another text about the meeting on %(date)s (already in %(kept)s); "
+            "it does not count as a meeting of its own") % {
+                "source": ignored.source, "date": ignored.facts.meeting.date.isoformat(),
+                "kept": kept.source})
     upcoming = schedule.find_next(
         index.sightings, now,
         duration=config.duration,
@@ -194,7 +206,8 @@ def attach_facts(generator) -> None:
         default_location=config.settings["MEETUP_LOCATION"],
         default_signup_url=config.settings["MEETUP_SIGNUP_URL"],
         recurrence=config.recurrence,
-        ics_url=meeting_ics_url,
+        ics_url=config.meeting_ics_url,
+        default_title=config.language.gettext("Next meeting"),
     )
 
     by_date = {meeting.date: meeting for meeting in index.meetings}
@@ -221,7 +234,7 @@ def attach_facts(generator) -> None:
         article.meetup_start = _start(facts, config, zone)
         article.meetup_end = (article.meetup_start + config.duration
                               if article.meetup_start else None)
-        article.meetup_ics_url = article_ics_save_as(article.save_as) if own else None
+        article.meetup_ics_url = config.article_ics_save_as(article.save_as) if own else None
         _rewrite_body(read, generator.env, config, by_date, zone, remarks)
 
     generator.context.update(
@@ -279,9 +292,11 @@ def _rewrite_body(read: _Read, env, config: Config, by_date, zone,
                 body, {by_line[line].plain: _hidden_line(by_line[line], config.names)
                        for line in facts.participants.lines}, markup)
             if swapped is None:
-                logger.error("%s:%d: Teilnehmerzeile im Seiteninhalt nicht gefunden; die Namen "
-                             "würden trotz MEETUP_PARTICIPANT_NAMES=%r erscheinen", read.source,
-                             facts.participants.lines[0], config.names)
+                logger.error(config.language.gettext(
+                    "%(source)s:%(line)d: participants line not found in the page; the names "
+                    "would show despite MEETUP_PARTICIPANT_NAMES=%(names)r") % {
+                        "source": read.source, "line": facts.participants.lines[0],
+                        "names": config.names})
             else:
                 body = swapped
                 article._content = body
@@ -296,10 +311,12 @@ def _rewrite_body(read: _Read, env, config: Config, by_date, zone,
             replacements[matched[position]] = page_body.Swap(markup, subsections=False)
         elif config.names != "full":
             # The names would show although the site promises not to show them.
-            logger.error("%s:%d: Teilnehmer-Abschnitt im Seiteninhalt nicht gefunden; die Namen "
-                         "würden trotz MEETUP_PARTICIPANT_NAMES=%r erscheinen", read.source,
-                         document.sections[position].line if position is not None else 1,
-                         config.names)
+            logger.error(config.language.gettext(
+                "%(source)s:%(line)d: participants section not found in the page; the names "
+                "would show despite MEETUP_PARTICIPANT_NAMES=%(names)r") % {
+                    "source": read.source,
+                    "line": document.sections[position].line if position is not None else 1,
+                    "names": config.names})
 
     next_sections = next_section_indices(document)
     if facts.kind == "report" and shown.next is not None and next_sections \
@@ -384,7 +401,8 @@ def write_files(context: dict, settings: dict, output_path: str) -> None:
     domain = feeds.uid_domain(config.siteurl, config.calendar_name)
 
     def calendar(events) -> bytes:
-        return feeds.calendar_bytes(events, domain=domain, now=now, name=config.calendar_name)
+        return feeds.calendar_bytes(events, domain=domain, now=now, name=config.calendar_name,
+                                    language=config.language.locale.language)
 
     events = {
         meeting.date: feeds.meeting_event(
@@ -397,7 +415,7 @@ def write_files(context: dict, settings: dict, output_path: str) -> None:
                                                      siteurl=absolute)
     single = {day: calendar([event]) for day, event in events.items()}
     for day, data in single.items():
-        _write(output_path, meeting_ics_url(day), data)
+        _write(output_path, config.meeting_ics_url(day), data)
     for meeting in meetings:
         for article in (meeting.report, meeting.announcement):
             if article is not None and article.meetup_ics_url:

@@ -19,6 +19,7 @@ from pelican.utils import slugify as pelican_slugify
 from .frontmatter_reader import Options
 from ..reading.frontmatter import parse_date
 from ..site.unique_slugs import Claim, output_target, reserved_outputs, suffixes
+from ..i18n import language as languages
 
 logger = logging.getLogger(__name__)
 
@@ -96,8 +97,9 @@ def plan(generator) -> None:
     _SUFFIXES.clear()
     _SUFFIXES.update(found)
     for path, suffix in sorted(found.items()):
-        logger.info("%s: Titel gibt es mehrfach; Adresse mit Datum (%s)",
-                    os.path.relpath(path, generator.path), suffix.lstrip("-"))
+        logger.info(languages.of(settings).gettext(
+            "%(source)s: the title is there more than once; address with the date (%(date)s)")
+            % {"source": os.path.relpath(path, generator.path), "date": suffix.lstrip("-")})
     # Articles from the generator-level cache are not made again: set them here.
     for path in by_key:
         relative = os.path.relpath(path, generator.path)

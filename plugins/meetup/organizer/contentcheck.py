@@ -7,7 +7,9 @@ an umlaut; this module finds all of that up front, with file and line.
 
 The Pelican settings come in as a plain mapping, so the rules are tested on
 files in a temp folder; only slugs come from Pelican itself, so that a
-duplicate slug is found exactly where Pelican would make one.  The decisions
+duplicate slug is found exactly where Pelican would make one.  Messages are in
+the site's language (``DEFAULT_LANG``; English message ids, translated by the
+catalogs); the reader's own problem texts (``meetup.reading``) are German.  The decisions
 behind the rules are written down in docs/content-rules.md.
 """
 
@@ -34,6 +36,9 @@ from ..reading.frontmatter import blank_front_matter
 from ..reading.sections import read_header, split_document
 from ..reading.source_fields import SKIP_FILES, SourceFields, markdown_extension, read_source, skipped
 from ..site.unique_slugs import Claim, reserved_outputs, suffixes
+from ..i18n import language as languages
+from ..i18n.language import N_, gettext as _, pgettext
+from babel.dates import format_date
 
 
 logger = logging.getLogger(__name__)
@@ -61,8 +66,6 @@ GERMAN_DATE = re.compile(
     r"(?:,?\s+(?:um\s+)?(?P<H>\d{1,2})[:.](?P<M>\d{2})(?:\s*Uhr)?)?$"
 )
 DATE_KEYS = ("date", "modified")
-MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
-          "September", "Oktober", "November", "Dezember")
 PATH_KEYS = ("save_as", "url")
 STATUSES = ("published", "draft", "hidden")
 
@@ -74,11 +77,33 @@ INTRASITE_LINK = re.compile(
 FENCE = re.compile(r"^[ ]{0,3}(```|~~~)")
 INLINE_CODE = re.compile(r"`+[^`]*`+")
 
-# The placeholders `invoke new` writes (meetup.organizer.newfile); left in a file they fail
-# the check and so the build: a placeholder is never published as data.
-SKELETON_PARTICIPANT = "Name, Rolle, Firma"
-SKELETON_LOCATION = "(Ort)"
-SKELETON_SIGNUP = "(Link zur Anmeldung)"
+# The placeholders `invoke new` writes (meetup.organizer.newfile), in the site's
+# language; left in a file they fail the check and so the build: a placeholder is
+# never published as data.
+def skeletons() -> dict[str, str]:
+    """The placeholders ``invoke new`` writes, in the site's language."""
+    return {
+        # TRANSLATORS: placeholders `invoke new` writes into a new file (German:
+        # "Name, Rolle, Firma", "(Ort)", "(Link zur Anmeldung)").
+        "participant": pgettext("placeholder", "Name, role, company"),
+        "location": pgettext("placeholder", "(place)"),
+        "signup": pgettext("placeholder", "(link to the sign-up)"),
+    }
+
+
+# The English ones, recognized on any site.
+ENGLISH_SKELETONS = {"participant": "Name, role, company", "location": "(place)",
+                     "signup": "(link to the sign-up)"}
+
+
+def skeleton(kind: str) -> str:
+    return skeletons()[kind]
+
+
+def _is_skeleton(kind: str, text: str) -> bool:
+    """The placeholder in the site's language, or the English one."""
+    return text in (skeleton(kind), ENGLISH_SKELETONS[kind])
+
 TODO = re.compile(r"(?<![\w-])TODO(?![\w-])")
 # A TODO with more than this many words after it is a task in the minutes, not a gap.
 TODO_GAP_WORDS = 2
@@ -87,39 +112,45 @@ TODO_NOTE = re.compile(r"^[\s>*+-]*(?:\*\*|__)?TODO(?:\*\*|__)?\s*:?(?:\*\*|__)?
 EMPTY_LABEL = re.compile(r"(?:\*\*|__)?(?P<label>[^\W\d_][\w .-]{0,30}?)\s*:(?:\*\*|__)?")
 FILE_NAME_DATE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")
 
-# Messages of the placeholder and file-name rules.
+# Messages of the placeholder and file-name rules (English ids: message() shows
+# them in the site's language).
 MESSAGES = {
-    "placeholder participant": f"Platzhalter „{SKELETON_PARTICIPANT}“ aus `invoke new`: durch die "
-                               "echten Teilnehmer ersetzen (eine Zeile je Person)",
-    "placeholder location": f"Platzhalter „{SKELETON_LOCATION}“ aus `invoke new`: den Ort eintragen",
-    "placeholder signup": f"Platzhalter „{SKELETON_SIGNUP}“ aus `invoke new`: den Link zur "
-                          "Anmeldung eintragen oder die Zeile löschen",
-    "empty date label": "„{label}:“ ohne Datum: den nächsten Termin eintragen "
-                        "(z. B. „{label}: 20.01.2026“) oder die Zeile löschen",
-    "todo": "„TODO“ steht noch im Text: erst ausfüllen, dann veröffentlichen",
-    "todo item": "„TODO“ im Text: eine Aufgabe des Protokolls oder noch auszufüllen?",
-    "name and date": "Dateiname nennt {named}, „Date:“ aber {date}: eins von beiden anpassen",
+    "placeholder participant": N_("Placeholder “{placeholder}” from `invoke new`: replace it by "
+                                  "the real participants (one line per person)"),
+    "placeholder location": N_("Placeholder “{placeholder}” from `invoke new`: enter the place"),
+    "placeholder signup": N_("Placeholder “{placeholder}” from `invoke new`: enter the sign-up "
+                             "link or delete the line"),
+    "empty date label": N_("“{label}:” without a date: enter the next date "
+                           "(e.g. “{label}: 20.01.2026”) or delete the line"),
+    "todo": N_("“TODO” is still in the text: fill it in first, then publish"),
+    "todo item": N_("“TODO” in the text: a task of the minutes, or still to be filled in?"),
+    "name and date": N_("The file name says {named}, but “Date:” {date}: change one of them"),
     # Archives as other generators keep them (front matter, dates in file names).
-    "no title in front matter": "kein Titel: „title“ fehlt im {format}-Vorspann, und der Text hat "
-                                "keine Überschrift „# …“",
-    "no date": "kein Datum: weder „Date:“ noch ein Datum im Dateinamen oder in Jahres- und "
-               "Monatsordnern",
-    "undated other": "; kein Bericht und keine Einladung erkennbar: die Datei wird nicht gebaut "
-                     "(als Seite: nach pages/ verschieben; als Treffen: Datum ergänzen)",
-    "no date in front matter": "kein Datum: weder „date“ noch „meeting_date“ im {format}-Vorspann "
-                               "noch ein Datum im Dateinamen (2025-01-21-…) oder in Jahres- und "
-                               "Monatsordnern (2025/januar/…)",
-    "instead": "ohne Kopf: Titel aus der ersten Überschrift „# …“, Datum aus dem Dateinamen "
-               "wie 2025-01-21-bericht.md",
-    "month only": "Datum nur aus den Ordnern {where}: {date} angenommen (der Tag fehlt); "
-                  "ein „date“ im Vorspann nennt ihn",
-    "recurring title": "den Titel haben mehrere Treffen: diese Seite bekommt das Datum in die "
-                       "Adresse ({new}); ein eigener „Slug:“ legt sie fest",
-    "site page": "der Titel ergibt {target}, dort schreibt die Site schon {setting}: diese Seite "
-                 "bekommt das Datum in die Adresse ({new}); ein eigener „Slug:“ legt sie fest",
-    "name and meeting": "Dateiname nennt {named}, die Einladung aber den Termin {meeting}: "
-                        "eins von beiden anpassen",
+    "no title in front matter": N_("no title: “title” is missing in the {format} front matter, "
+                                   "and the text has no heading “# …”"),
+    "no date": N_("no date: neither “Date:” nor a date in the file name or in year and month "
+                  "folders"),
+    "undated other": N_("; recognizable as neither report nor invitation: the file is not built "
+                        "(as a page: move it to pages/; as a meeting: add the date)"),
+    "no date in front matter": N_("no date: neither “date” nor “meeting_date” in the {format} "
+                                  "front matter, nor a date in the file name (2025-01-21-…) or "
+                                  "in year and month folders (2025/january/…)"),
+    "instead": N_("without a header: the title from the first heading “# …”, the date from the "
+                  "file name as in 2025-01-21-report.md"),
+    "month only": N_("Date only from the folders {where}: {date} assumed (the day is missing); "
+                     "a “date” in the front matter gives it"),
+    "recurring title": N_("several meetings have this title: this page gets the date in its "
+                          "address ({new}); a “Slug:” of its own sets it"),
+    "site page": N_("the title gives {target}, where the site writes {setting} already: this page "
+                    "gets the date in its address ({new}); a “Slug:” of its own sets it"),
+    "name and meeting": N_("The file name says {named}, but the invitation the date {meeting}: "
+                           "change one of them"),
 }
+
+
+def message(key: str, **values) -> str:
+    """MESSAGES[key] in the site's language, filled in."""
+    return _(MESSAGES[key]).format(**values)
 
 
 @dataclass(frozen=True, order=True)
@@ -132,8 +163,9 @@ class ContentProblem:
     severity: Severity = "error"
 
     def __str__(self) -> str:
-        label = "" if self.severity == "error" else "Hinweis: "
-        return f"{self.path}:{self.line}: {label}{self.message}"
+        text = self.message if self.severity == "error" else _("Hint: {hint}").format(
+            hint=self.message)
+        return f"{self.path}:{self.line}: {text}"
 
 
 @dataclass
@@ -175,13 +207,16 @@ def check_content(
     ``settings`` are Pelican's (PAGE_PATHS, STATIC_PATHS, SLUG_REGEX_SUBSTITUTIONS,
     *_SAVE_AS …); ``display_root`` is what paths are shown relative to (the
     current folder by default); ``read_facts`` adds the plugin's reading
-    problems as warnings.
+    problems as warnings.  The site's language becomes the messages' language.
     """
+    languages.activate(settings)
+    settings = languages.with_page_settings(settings)
     content = Path(content).resolve()
     shown_root = Path(display_root or Path.cwd()).resolve()
     problems: list[ContentProblem] = []
     if not content.is_dir():
-        return [ContentProblem(_shown(content, shown_root), 0, "Content-Ordner gibt es nicht")]
+        return [ContentProblem(_shown(content, shown_root), 0,
+                               _("the content folder does not exist"))]
 
     sources: list[_Source] = []
     for relative in _content_files(content, settings):
@@ -192,7 +227,8 @@ def check_content(
         skip = skipped(relative, settings.get("MEETUP_SKIP_FILES", SKIP_FILES)) \
             if markdown or extension in ("html", "htm") else None
         if skip is not None:
-            problems.append(ContentProblem(shown, 1, f"wird nicht gebaut: {skip}", "warning"))
+            problems.append(ContentProblem(shown, 1, _("is not built: {reason}").format(reason=skip),
+                                           "warning"))
         elif markdown or (extension in ("html", "htm") and _has_front_matter(path)):
             source = _read_source(path, relative, shown, settings, problems)
             if source is not None:
@@ -200,9 +236,10 @@ def check_content(
         elif not _is_static(relative, settings) and extension not in OTHER_SOURCE_EXTENSIONS:
             problems.append(ContentProblem(
                 shown, 0,
-                f"Pelican liest diese Datei nicht (Endung „.{extension}“) und kopiert sie nicht; "
-                "Berichte enden auf .md, Bilder gehören in "
-                f"{_or_list(settings.get('STATIC_PATHS', ['images']))}",
+                _("Pelican neither reads this file (ending “.{extension}”) nor copies it; reports "
+                  "end in .md, images belong in {folders}").format(
+                      extension=extension,
+                      folders=_or_list(settings.get("STATIC_PATHS", ["images"]))),
                 "warning",
             ))
 
@@ -289,7 +326,7 @@ def _reads_as_meeting(source: _Source) -> bool:
 
 
 def _not_built(severity: str) -> str:
-    return MESSAGES["undated other"] if severity == "warning" else ""
+    return message("undated other") if severity == "warning" else ""
 
 
 def _shown(path: Path, root: Path) -> str:
@@ -301,7 +338,7 @@ def _shown(path: Path, root: Path) -> str:
 
 def _or_list(items: Iterable[str]) -> str:
     names = [f"{item.strip('/')}/" for item in items] or ["images/"]
-    return " oder ".join(names)
+    return _(" or ").join(names)
 
 
 # --- Reading -------------------------------------------------------------------
@@ -312,14 +349,15 @@ def _read_source(path: Path, relative: str, shown: str, settings: Mapping,
     try:
         data = path.read_bytes()
     except OSError as error:
-        problems.append(ContentProblem(shown, 0, f"nicht lesbar: {error.strerror or error}"))
+        problems.append(ContentProblem(shown, 0, _("not readable: {error}").format(
+            error=error.strerror or error)))
         return None
     text = _decode(data, shown, problems)
     if text is None:
         return None
     if not text.strip():
         problems.append(ContentProblem(
-            shown, 1, "Datei ist leer; ein Bericht beginnt mit „Title: …“ und „Date: JJJJ-MM-TT“"
+            shown, 1, _("The file is empty; a report starts with “Title: …” and “Date: YYYY-MM-DD”")
         ))
         return None
     lines = _lines(text)
@@ -346,13 +384,13 @@ def _lines(text: str) -> list[str]:
 
 def _decode(data: bytes, shown: str, problems: list[ContentProblem]) -> str | None:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        problems.append(ContentProblem(shown, 1, "Datei ist als UTF-16 gespeichert; als UTF-8 speichern"))
+        problems.append(ContentProblem(shown, 1, _("The file is saved as UTF-16; save it as UTF-8")))
         return None
     if b"\x00" in data[:8192] or _looks_binary(data[:8192]):
         problems.append(ContentProblem(
             shown, 1,
-            "Binärdatei mit Endung .md, keine Textdatei; Bilder gehören nach images/ "
-            "und werden mit {static} verlinkt",
+            _("A binary file ending in .md, no text file; images belong in images/ "
+              "and are linked with {static}"),
         ))
         return None
     try:
@@ -361,14 +399,14 @@ def _decode(data: bytes, shown: str, problems: list[ContentProblem]) -> str | No
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         byte = data[error.start]
-        message = f"nicht als UTF-8 lesbar (Byte 0x{byte:02X})"
         try:
             data.decode("cp1252")
         except UnicodeDecodeError:
-            message += "; als UTF-8 speichern"
+            text = _("not readable as UTF-8 (byte 0x{byte:02X}); save it as UTF-8")
         else:
-            message += "; sieht nach Windows-1252 aus; als UTF-8 speichern"
-        problems.append(ContentProblem(shown, line, message))
+            text = _("not readable as UTF-8 (byte 0x{byte:02X}); looks like Windows-1252; "
+                     "save it as UTF-8")
+        problems.append(ContentProblem(shown, line, text.format(byte=byte)))
         return None
 
 
@@ -393,8 +431,8 @@ def _parse_header(lines: list[str], shown: str, problems: list[ContentProblem]):
         if key in headers:
             problems.append(ContentProblem(
                 shown, field.number,
-                f"„{field.key}:“ steht doppelt im Kopf (zuerst in Zeile {headers[key][0]}); "
-                "Pelican nähme beide Werte als Liste",
+                _("“{key}:” is twice in the header (first in line {line}); Pelican would take "
+                  "both values as a list").format(key=field.key, line=headers[key][0]),
             ))
         else:
             headers[key] = (field.number, field.key, field.value)
@@ -404,14 +442,13 @@ def _parse_header(lines: list[str], shown: str, problems: list[ContentProblem]):
         bad = HEADER_LIKE.match(lines[index])
         if bad and _header_key_lost(bad.group("key"), lines[index + 1:]):
             lost = _headers_after(lines[index + 1:])
-            problems.append(ContentProblem(
-                shown, index + 1,
-                f"Kopfzeile „{bad.group('key')}:“: Namen dürfen nur A–Z, a–z, 0–9, _ und - "
-                "enthalten (keine Umlaute, keine Leerzeichen); Pelican beendet den Kopf hier, "
-                "diese und alle folgenden Kopfzeilen landen im Text"
-                + (f" (verloren: {', '.join(raw for _, raw in lost)})" if lost else ""),
-            ))
-            return headers, index, frozenset(key.lower() for key, _ in lost)
+            text = _("Header line “{key}:”: names may hold only A–Z, a–z, 0–9, _ and - (no "
+                     "umlauts, no spaces); Pelican ends the header here, this and every header "
+                     "line after it end up in the text").format(key=bad.group("key"))
+            if lost:
+                text += _(" (lost: {keys})").format(keys=", ".join(raw for _key, raw in lost))
+            problems.append(ContentProblem(shown, index + 1, text))
+            return headers, index, frozenset(key.lower() for key, _raw in lost)
     return headers, header.body_start, frozenset()
 
 
@@ -455,7 +492,7 @@ def _check_headers(source: _Source, settings: Mapping) -> list[ContentProblem]:
         found.append(ContentProblem(shown, line, message, severity))
 
     if source.kind == "unread":
-        problem(1, "liegt außerhalb von ARTICLE_PATHS und PAGE_PATHS; Pelican liest die Datei nicht",
+        problem(1, _("lies outside ARTICLE_PATHS and PAGE_PATHS; Pelican does not read the file"),
                 "warning")
         return found
 
@@ -474,71 +511,74 @@ def _check_headers(source: _Source, settings: Mapping) -> list[ContentProblem]:
         pass  # the front matter is unreadable: its problems say so
     elif matter is not None:
         if not has_title:
-            problem(1, MESSAGES["no title in front matter"].format(format=matter.upper()))
+            problem(1, message("no title in front matter", format=matter.upper()))
         if needs_date and not has_date:
-            problem(1, MESSAGES["no date in front matter"].format(format=matter.upper())
+            problem(1, message("no date in front matter", format=matter.upper())
                     + _not_built(undated), undated)
     elif not source.headers and not source.lost:
-        missing = [name for name, needed in (("„Title:“", not has_title),
-                                             ("„Date:“", needs_date and not has_date)) if needed]
-        if missing == ["„Date:“"] and undated == "warning":
-            problem(1, MESSAGES["no date"] + _not_built(undated), undated)
+        no_title, no_date = not has_title, needs_date and not has_date
+        if no_date and not no_title and undated == "warning":
+            problem(1, message("no date") + _not_built(undated), undated)
             return found
-        if missing:
+        if no_title or no_date:
             first = source.lines[0]
-            hint = ("die erste Zeile ist leer; der Kopf muss in Zeile 1 beginnen"
+            hint = (_("the first line is empty; the header must start in line 1")
                     if not first.strip()
-                    else "die Datei beginnt nicht mit Kopfzeilen wie „Title: …“")
-            problem(1, f"{' und '.join(missing)} fehlt: {hint} ({MESSAGES['instead']})")
+                    else _("the file does not start with header lines like “Title: …”"))
+            missing = (_("“Title:” and “Date:” are missing: {hint} ({instead})") if no_title and no_date
+                       else _("“Title:” is missing: {hint} ({instead})") if no_title
+                       else _("“Date:” is missing: {hint} ({instead})"))
+            problem(1, missing.format(hint=hint, instead=message("instead")))
             return found
     elif not has_title:
-        problem(1, "„Title:“ fehlt; jede Seite braucht eine Kopfzeile „Title: …“ "
-                   "oder eine Überschrift „# …“ als Titel")
+        problem(1, _("“Title:” is missing; every page needs a header line “Title: …” "
+                     "or a heading “# …” as its title"))
     elif source.header("title") is not None and not source.header("title")[2]:
-        problem(source.header("title")[0], "„Title:“ ist leer")
+        problem(source.header("title")[0], _("“Title:” is empty"))
 
     if matter is None and (source.headers or source.lost) and needs_date and not has_date:
-        problem(1, "„Date:“ fehlt; Berichte und Einladungen brauchen „Date: JJJJ-MM-TT“ "
-                   "(optional mit Uhrzeit HH:MM) oder ein Datum im Dateinamen "
-                   "(2025-01-21-bericht.md)" + _not_built(undated), undated)
+        problem(1, _("“Date:” is missing; reports and invitations need “Date: YYYY-MM-DD” "
+                     "(with a time HH:MM if you like) or a date in the file name "
+                     "(2025-01-21-report.md)") + _not_built(undated), undated)
     if needs_date and source.found is not None and source.found.date_precision == "month" \
             and source.header("date") is None:
         date = source.derived("date")
-        problem(1, MESSAGES["month only"].format(where=date.key, date=date.value), "warning")
+        problem(1, message("month only", where=date.key, date=date.value), "warning")
     for key in DATE_KEYS:
         entry = source.header(key)
         if entry is not None:
-            message = _date_problem(entry[1], entry[2])
-            if message:
-                problem(entry[0], message)
+            wrong = _date_problem(entry[1], entry[2])
+            if wrong:
+                problem(entry[0], wrong)
 
     slug = source.header("slug")
     if slug is not None:
         value = slug[2]
         if "/" in value or "\\" in value or ".." in value:
-            problem(slug[0], f"„{slug[1]}: {value}“ darf weder / noch .. enthalten; "
-                             "ein Slug ist ein einzelner Name wie bericht-2025-01")
+            problem(slug[0], _("“{key}: {value}” may contain neither / nor ..; a slug is a single "
+                               "name like report-2025-01").format(key=slug[1], value=value))
         elif not value:
-            problem(slug[0], f"„{slug[1]}:“ ist leer")
+            problem(slug[0], _("“{key}:” is empty").format(key=slug[1]))
     for key in PATH_KEYS:
         entry = source.header(key)
         if entry is not None and _leaves_output(entry[2]):
-            problem(entry[0], f"„{entry[1]}: {entry[2]}“ zeigt aus dem Ausgabeordner heraus "
-                              "(absolut, mit .. oder mit Schema); erlaubt sind Pfade "
-                              "innerhalb wie bericht/index.html")
+            problem(entry[0], _("“{key}: {value}” points out of the output folder (absolute, "
+                                "with .. or with a scheme); paths inside it like "
+                                "report/index.html are allowed").format(key=entry[1],
+                                                                          value=entry[2]))
     template = source.header("template")
     if template is not None and not _template_exists(template[2], settings):
-        problem(template[0], f"„{template[1]}: {template[2]}“: die Vorlage {template[2]}.html "
-                             "gibt es im Theme nicht")
+        problem(template[0], _("“{key}: {value}”: the theme has no template {value}.html")
+                .format(key=template[1], value=template[2]))
     status = source.header("status")
     if status is not None and status[2].lower() not in STATUSES:
-        problem(status[0], f"„{status[1]}: {status[2]}“: erlaubt sind "
-                           f"{', '.join(STATUSES)}")
+        problem(status[0], _("“{key}: {value}”: allowed are {allowed}").format(
+            key=status[1], value=status[2], allowed=", ".join(STATUSES)))
 
     body = source.lines[source.body_start:]
     if source.headers and not any(line.strip() for line in body):
-        problem(max(line for line, _, _ in source.headers.values()),
-                "nur Kopfzeilen, kein Text", "warning")
+        problem(max(line for line, _key, _value in source.headers.values()),
+                _("header lines only, no text"), "warning")
     return found
 
 
@@ -566,28 +606,32 @@ def _date_problem(key: str, value: str) -> str | None:
         iso = f"{int(german['y']):04d}-{int(german['m']):02d}-{int(german['d']):02d}"
         if german["H"]:
             iso += f" {int(german['H']):02d}:{german['M']}"
-        return (f"„{key}: {value}“ ist kein ISO-Datum (Pelican läse es womöglich als anderen Tag); "
-                f"schreibe {iso}")
+        return _("“{key}: {value}” is no ISO date (Pelican might read it as another day); "
+                 "write {iso}").format(key=key, value=value, iso=iso)
     if not value:
-        return f"„{key}:“ ist leer; schreibe JJJJ-MM-TT, z. B. 2025-01-21"
-    return (f"„{key}: {value}“ ist kein ISO-Datum; schreibe JJJJ-MM-TT mit optionaler "
-            "Uhrzeit HH:MM, z. B. 2025-01-21 18:30")
+        return _("“{key}:” is empty; write YYYY-MM-DD, e.g. 2025-01-21").format(key=key)
+    return _("“{key}: {value}” is no ISO date; write YYYY-MM-DD with a time HH:MM if you like, "
+             "e.g. 2025-01-21 18:30").format(key=key, value=value)
 
 
 def _impossible(match: re.Match, value: str) -> str | None:
     year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
     if not 1 <= month <= 12:
-        return f"Datum „{value}“ gibt es nicht: Monat {month}"
+        return _("The date “{value}” does not exist: month {month}").format(value=value,
+                                                                            month=month)
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
-        return f"Datum „{value}“ gibt es nicht: {MONTHS[month - 1]} {year} hat {days} Tage"
+        month_name = format_date(dt.date(year, month, 1), "MMMM y",
+                                 locale=languages.active().locale)
+        return _("The date “{value}” does not exist: {month} has {days} days").format(
+            value=value, month=month_name, days=days)
     if match["H"] is not None:
         hour, minute = int(match["H"]), int(match["M"])
         second = int(match["S"]) if match.groupdict().get("S") else 0
         try:
             dt.time(hour, minute, second)
         except ValueError:
-            return f"Uhrzeit in „{value}“ gibt es nicht"
+            return _("The time in “{value}” does not exist").format(value=value)
     return None
 
 
@@ -617,9 +661,9 @@ def _check_links(source: _Source, content: Path, shown_root: Path,
         if in_fence or line.startswith(("    ", "\t")):
             continue
         for match in INTRASITE_LINK.finditer(INLINE_CODE.sub("", line)):
-            message = _link_problem(match["what"], match["target"], base, content, settings)
-            if message:
-                found.append(ContentProblem(source.shown, index + 1, message))
+            wrong = _link_problem(match["what"], match["target"], base, content, settings)
+            if wrong:
+                found.append(ContentProblem(source.shown, index + 1, wrong))
     return found
 
 
@@ -632,20 +676,23 @@ def _link_problem(what: str, target: str, base: Path, content: Path,
     relative = path[1:] if path.startswith("/") else os.path.normpath(base / path)
     relative = Path(relative).as_posix()
     if relative == ".." or relative.startswith("../"):
-        return f"Link {link} zeigt aus dem Content-Ordner heraus"
+        return _("Link {link} points out of the content folder").format(link=link)
     target_file = content / relative
     if not target_file.is_file():
-        return f"Link {link}: Datei {relative} gibt es im Content-Ordner nicht"
+        return _("Link {link}: the content folder has no file {file}").format(link=link,
+                                                                              file=relative)
     extension = target_file.suffix[1:]
     is_source = extension in OTHER_SOURCE_EXTENSIONS \
         or markdown_extension(target_file.name, _markdown_extensions(settings)) is not None
     if what == "filename" and not is_source:
-        return f"Link {link} zeigt auf eine Datei, keine Seite; Bilder und Dateien mit {{static}} verlinken"
+        return _("Link {link} points to a file, not a page; link images and files with "
+                 "{{static}}").format(link=link)
     if what != "filename" and not _is_static(relative, settings):
         if is_source:
-            return f"Link {link} zeigt auf eine Seite; Seiten mit {{filename}} verlinken"
-        return (f"Link {link}: {relative} liegt nicht in "
-                f"{_or_list(settings.get('STATIC_PATHS', ['images']))} und wird nicht kopiert")
+            return _("Link {link} points to a page; link pages with {{filename}}").format(
+                link=link)
+        return _("Link {link}: {file} is not in {folders} and is not copied").format(
+            link=link, file=relative, folders=_or_list(settings.get("STATIC_PATHS", ["images"])))
     return None
 
 
@@ -753,7 +800,7 @@ def _check_duplicate_targets(sources: list[_Source], settings: Mapping) -> list[
     reserved = _reserved_outputs(settings)
     # Recurring titles: the build appends the date (unique_slugs); only the rest collide.
     claims = []
-    for source, _, target, _ in written.values():
+    for source, _slug, target, _line in written.values():
         date = _date(source)
         claims.append(Claim(source.relative, target, _movable(source, settings),
                             date.date() if date else None))
@@ -768,9 +815,9 @@ def _check_duplicate_targets(sources: list[_Source], settings: Mapping) -> list[
     for key, (source, slug, target, line) in written.items():
         if key in moved:
             new = retarget(Claim(key, target, True), moved[key])
-            message = (MESSAGES["site page"].format(target=target, setting=reserved[target], new=new)
-                       if target in reserved else MESSAGES["recurring title"].format(new=new))
-            found.append(ContentProblem(source.shown, line, message, "warning"))
+            text = (message("site page", target=target, setting=reserved[target], new=new)
+                    if target in reserved else message("recurring title", new=new))
+            found.append(ContentProblem(source.shown, line, text, "warning"))
             continue
         by_target.setdefault(target, []).append((source, slug, line))
     for target, owners in by_target.items():
@@ -778,8 +825,9 @@ def _check_duplicate_targets(sources: list[_Source], settings: Mapping) -> list[
             for source, slug, line in owners:
                 found.append(ContentProblem(
                     source.shown, line,
-                    f"Slug „{slug}“ ergibt {target}, dort schreibt die Site schon "
-                    f"{reserved[target]}; Title ändern oder „Slug: …“ setzen",
+                    _("Slug “{slug}” gives {target}, where the site writes {setting} already; "
+                      "change the Title or set “Slug: …”").format(slug=slug, target=target,
+                                                                 setting=reserved[target]),
                 ))
             continue
         if len(owners) < 2:
@@ -789,8 +837,9 @@ def _check_duplicate_targets(sources: list[_Source], settings: Mapping) -> list[
                                if other is not source)
             found.append(ContentProblem(
                 source.shown, line,
-                f"Slug „{slug}“ gibt es mehrfach (auch {others}); beide würden nach {target} "
-                "geschrieben, eine Seite ginge verloren; Title ändern oder „Slug: …“ setzen",
+                _("Slug “{slug}” is there more than once (also {others}); both would be written "
+                  "to {target}, one page would be lost; change the Title or set “Slug: …”")
+                .format(slug=slug, others=others, target=target),
             ))
     return found
 
@@ -811,7 +860,8 @@ def _facts_problems(source: _Source, read_facts: FactsReader) -> list[ContentPro
         reported = list(read_facts(blank_front_matter("\n".join(source.lines)), date, headers))
     except Exception as error:  # a bug in the reader must not hide the other problems
         return [ContentProblem(source.shown, 0,
-                               f"Fakten nicht lesbar ({type(error).__name__}: {error})", "warning")]
+                               _("facts not readable ({kind}: {error})").format(
+                                   kind=type(error).__name__, error=error), "warning")]
     return [ContentProblem(source.shown, int(line), str(message), "warning")
             for line, message in reported]
 
@@ -826,9 +876,9 @@ def _check_placeholders(source: _Source) -> list[ContentProblem]:
     found = []
 
     def problem(index: int, key: str, **values) -> None:
-        found.append(ContentProblem(source.shown, index + 1, MESSAGES[key].format(**values)))
+        found.append(ContentProblem(source.shown, index + 1, message(key, **values)))
 
-    for key, (line, _, value) in source.headers.items():
+    for key, (line, _raw, value) in source.headers.items():
         if TODO.search(value):
             problem(line - 1, "todo")
     todos, labels = [], []
@@ -842,12 +892,12 @@ def _check_placeholders(source: _Source) -> list[ContentProblem]:
             continue
         item = list_item(text)
         content = item.content if item else text.strip()
-        if item and content == SKELETON_PARTICIPANT:
-            problem(index, "placeholder participant")
-        elif content == SKELETON_LOCATION:
-            problem(index, "placeholder location")
-        elif content == SKELETON_SIGNUP:
-            problem(index, "placeholder signup")
+        if item and _is_skeleton("participant", content):
+            problem(index, "placeholder participant", placeholder=content)
+        elif _is_skeleton("location", content):
+            problem(index, "placeholder location", placeholder=content)
+        elif _is_skeleton("signup", content):
+            problem(index, "placeholder signup", placeholder=content)
         if TODO.search(INLINE_CODE.sub("", text)):
             todos.append(index)
         if content.endswith((":", ":**", ":__")):
@@ -865,7 +915,7 @@ def _check_placeholders(source: _Source) -> list[ContentProblem]:
             # Vermieter nach, ob …" is an action item of the minutes, kept as written.
             action_item = len(TODO_NOTE.sub("", source.lines[index]).split()) > TODO_GAP_WORDS
             found.append(ContentProblem(source.shown, index + 1,
-                                        MESSAGES["todo item" if action_item else "todo"],
+                                        message("todo item" if action_item else "todo"),
                                         "hint" if action_item else "error"))
     in_next = {line.number for index in next_section_indices(document)
                for section in document.subtree(index) for line in section.body}
@@ -908,9 +958,8 @@ def _check_name_date(source: _Source) -> list[ContentProblem]:
     if facts.kind == "announcement" and facts.meeting is not None:
         if facts.meeting.date == named:
             return []
-        message = MESSAGES["name and meeting"].format(named=named.isoformat(),
-                                                      meeting=facts.meeting.date.isoformat())
+        text = message("name and meeting", named=named.isoformat(),
+                       meeting=facts.meeting.date.isoformat())
     else:
-        message = MESSAGES["name and date"].format(named=named.isoformat(),
-                                                   date=date.date().isoformat())
-    return [ContentProblem(source.shown, line, message, "warning")]
+        text = message("name and date", named=named.isoformat(), date=date.date().isoformat())
+    return [ContentProblem(source.shown, line, text, "warning")]

@@ -6,8 +6,11 @@ that report.  The file is written only when the meeting is known and the file
 does not exist yet: an organizer never gets a guessed date without being told.
 
 A new report uses the headings and labels of the latest report ("### Teilnehmer",
-"### nächster Termin", "Termin:" …), German ones where it has none.  Its
-placeholders (``contentcheck.SKELETON_PARTICIPANT``, the empty date label) fail
+"### nächster Termin", "Termin:" …), the site language's where it has none
+(German: "Teilnehmer", "Nächstes Treffen", "Datum"; English: "Participants",
+"Next meeting", "Date"); titles, announcement headings and placeholders are the
+site language's too (``DEFAULT_LANG``, made the active language by reading the
+settings).  Its placeholders (``contentcheck.skeleton()``, the empty date label) fail
 ``invoke check`` and the build until they are replaced: none of them is ever
 published as data.
 """
@@ -19,8 +22,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import language as languages
+from ..i18n.language import N_, gettext as _, pgettext
 from ..site import schedule
-from .contentcheck import SKELETON_LOCATION, SKELETON_PARTICIPANT, SKELETON_SIGNUP
+from .contentcheck import skeleton
 from ..reading.facts import read_document_facts
 from ..reading.dates import DATE_LABELS
 from ..reading.markdown_text import fold, plain_text
@@ -28,16 +33,25 @@ from ..reading.next_meeting import is_next_heading, next_section_indices
 from ..reading.participants import is_participants_heading
 from ..reading.sections import Document, split_document
 from ..reading.talks import talk_label_rest
-from ..rendering.template_filters import de_date, de_time
+from ..rendering.template_filters import Formats
 
 MESSAGES = {
-    "no report": "kein Bericht in {content} gefunden: den ersten bitte von Hand schreiben",
-    "upcoming": "{report} ist schon der Bericht eines kommenden Treffens; bitte ihn bearbeiten",
-    "no next date": "{report}: kein nächster Termin in seinem Abschnitt „{next}“ und kein "
-                    "MEETUP_RECURRENCE gesetzt; dort das Datum eintragen "
-                    "(z. B. „{label}: 2026-01-20“) und noch einmal aufrufen",
-    "exists": "{path} gibt es schon; bitte diese Datei bearbeiten",
+    "no report": N_("no report found in {content}: please write the first one by hand"),
+    "upcoming": N_("{report} is the report of an upcoming meeting already; please edit it"),
+    "no next date": N_("{report}: no next date in its section “{next}” and no "
+                       "MEETUP_RECURRENCE set; enter the date there "
+                       "(e.g. “{label}: 2026-01-20”) and run this again"),
+    "exists": N_("{path} exists already; please edit that file"),
 }
+
+
+def message(key: str, **values) -> str:
+    return _(MESSAGES[key]).format(**values)
+
+
+def _plain(text: str) -> str:
+    """Babel's narrow and no-break spaces ("7:00\u202fPM") as the spaces people type."""
+    return text.replace("\u202f", " ").replace("\xa0", " ")
 
 
 class NewFileError(Exception):
@@ -61,14 +75,27 @@ def _header_date(value: str) -> dt.datetime | None:
 
 @dataclass(frozen=True)
 class ReportStyle:
-    """How the archive's reports write their sections (German by default)."""
+    """How the archive's reports write their sections (the site language's by default)."""
 
     level: int = 3  # heading level of the participants and "next" sections
-    participants: str = "Teilnehmer"
-    next: str = "Nächstes Treffen"
-    date_label: str = "Datum"
-    talks_label: str = "Vorträge"
+    participants: str = ""  # "" in each: the site language's word
+    next: str = ""
+    date_label: str = ""
+    talks_label: str = ""
     as_list: bool = True  # "- Datum: …" under the heading, or paragraphs "Datum: …"
+
+    def words(self) -> ReportStyle:
+        """This style with the site language's words where the reports gave none."""
+        return ReportStyle(
+            level=self.level,
+            # TRANSLATORS: headings and labels of a new report file (`invoke new`); the
+            # reader must know them (German: Teilnehmer, Nächstes Treffen, Datum, Vorträge).
+            participants=self.participants or pgettext("new report", "Participants"),
+            next=self.next or pgettext("new report", "Next meeting"),
+            date_label=self.date_label or pgettext("new report", "Date"),
+            talks_label=self.talks_label or pgettext("new report", "Talks"),
+            as_list=self.as_list,
+        )
 
 
 @dataclass(frozen=True)
@@ -100,7 +127,7 @@ def _label(text: str, accept) -> tuple[str, bool] | None:
 
 
 def report_style(document: Document) -> ReportStyle:
-    """The headings and labels a report uses, each falling back to the German default."""
+    """The headings and labels a report uses ("" where it has none: the site language's)."""
     found: dict = {}
     for section in document.sections:
         if section.level and is_participants_heading(section.title):
@@ -160,41 +187,46 @@ def plan_next(content: Path, settings: dict, now: dt.datetime,
               latest: LatestReport | None = None) -> PlannedMeeting:
     latest = latest or latest_report(content)
     if latest is None:
-        raise NewFileError(MESSAGES["no report"].format(content=content))
+        raise NewFileError(message("no report", content=content))
     relative, date, facts = latest.relative, latest.date, latest.facts
     if date.replace(tzinfo=None) > now.replace(tzinfo=None):
         # Running `invoke new` twice must not skip ahead a month.
-        raise NewFileError(MESSAGES["upcoming"].format(report=relative))
+        raise NewFileError(message("upcoming", report=relative))
     default_time = schedule.parse_time(settings["MEETUP_DEFAULT_TIME"], "MEETUP_DEFAULT_TIME")
     if facts.next is not None:
         when = facts.next.when
         return PlannedMeeting(when.date, when.time or default_time, facts.next.talks, relative)
     rule = schedule.parse_recurrence(settings.get("MEETUP_RECURRENCE"))
     if rule is None:
-        raise NewFileError(MESSAGES["no next date"].format(
-            report=relative, next=latest.style.next, label=latest.style.date_label))
+        style = latest.style.words()
+        raise NewFileError(message("no next date", report=relative, next=style.next,
+                                   label=style.date_label))
     after = date.replace(tzinfo=None) + dt.timedelta(days=1)
     start = schedule.next_by_rule(rule, after, dt.timedelta(0))
     return PlannedMeeting(start.date(), start.time(), (), f"MEETUP_RECURRENCE after {relative}")
 
 
 def report_text(meeting: PlannedMeeting, style: ReportStyle = ReportStyle()) -> str:
+    style = style.words()
+    formats = Formats(languages.active())
     hashes = "#" * style.level
     talks = "".join(f"{hashes} {talk}\n\n- \n\n" for talk in meeting.talks)
-    call = "(meldet euch, wenn ihr Vorträge habt!)"
+    call = pgettext("new report", "(get in touch if you have talks!)")
     if style.as_list:
         next_body = f"- {style.date_label}: \n- {style.talks_label}:\n    - {call}\n"
     else:
         next_body = f"{style.date_label}: \n\n{style.talks_label}:\n\n- {call}\n"
-    protocol = "## Protokoll\n\n" if style.level > 2 else ""
+    protocol = "## " + pgettext("new report", "Minutes") + "\n\n" if style.level > 2 else ""
+    title = pgettext("new report", "Report of the meeting in {month}").format(
+        month=formats.date(meeting.date, "month"))
     return (
-        f"Title: Bericht vom Treffen im {de_date(meeting.date, 'month')}\n"
+        f"Title: {title}\n"
         f"Date: {meeting.date.isoformat()} {meeting.time:%H:%M}\n"
         "\n"
         f"{protocol}"
         f"{hashes} {style.participants}\n"
         "\n"
-        f"- {SKELETON_PARTICIPANT}\n"
+        f"- {skeleton('participant')}\n"
         "\n"
         f"{talks}"
         f"{hashes} {style.next}\n"
@@ -204,27 +236,35 @@ def report_text(meeting: PlannedMeeting, style: ReportStyle = ReportStyle()) -> 
 
 
 def announcement_text(meeting: PlannedMeeting, settings: dict, now: dt.datetime) -> str:
-    talks = "".join(f"- {talk}\n" for talk in meeting.talks) or "- (wir suchen noch Vorträge)\n"
+    formats = Formats(languages.active())
+    talks = "".join(f"- {talk}\n" for talk in meeting.talks) \
+        or "- " + pgettext("new announcement", "(we are still looking for talks)") + "\n"
     signup = settings.get("MEETUP_SIGNUP_URL")
-    signup_line = f"<{signup}>\n" if signup else f"{SKELETON_SIGNUP}\n"
-    location = settings.get("MEETUP_LOCATION") or SKELETON_LOCATION
-    return (
-        f"Title: Einladung zum Treffen am {de_date(meeting.date, 'medium')}\n"
+    signup_line = f"<{signup}>\n" if signup else f"{skeleton('signup')}\n"
+    location = settings.get("MEETUP_LOCATION") or skeleton("location")
+    day = formats.date(meeting.date, "medium")
+    # TRANSLATORS: title and headings of a new announcement (`invoke new --announcement`);
+    # the reader must know the headings (German: Wann:, Wo:, Vorträge, Anmeldung).
+    title = pgettext("new announcement", "Invitation to the meeting on {date}").format(date=day)
+    when = pgettext("new announcement", "{date} at {time}").format(
+        date=day, time=formats.time(meeting.time))
+    return _plain(
+        f"Title: {title}\n"
         f"Date: {now:%Y-%m-%d %H:%M}\n"
         "\n"
-        "### Wann:\n"
+        f"### {pgettext('new announcement', 'When:')}\n"
         "\n"
-        f"{de_date(meeting.date, 'medium')} um {de_time(meeting.time)}\n"
+        f"{when}\n"
         "\n"
-        "### Wo:\n"
+        f"### {pgettext('new announcement', 'Where:')}\n"
         "\n"
         f"{location}\n"
         "\n"
-        "### Vorträge\n"
+        f"### {pgettext('new announcement', 'Talks')}\n"
         "\n"
         f"{talks}"
         "\n"
-        "### Anmeldung\n"
+        f"### {pgettext('new announcement', 'Sign-up')}\n"
         "\n"
         f"{signup_line}"
     )
@@ -234,10 +274,12 @@ def create(content: Path, settings: dict, now: dt.datetime, announcement: bool =
     """Write the new file and return its path; NewFileError if it cannot."""
     latest = latest_report(content)
     meeting = plan_next(content, settings, now, latest)
-    suffix = "einladung" if announcement else "bericht"
+    # TRANSLATORS: the end of a new file's name: 2026-01-20-bericht.md in German.
+    suffix = pgettext("file name", "announcement") if announcement \
+        else pgettext("file name", "report")
     path = content / f"{meeting.date.isoformat()}-{suffix}.md"
     if path.exists():
-        raise NewFileError(MESSAGES["exists"].format(path=path))
+        raise NewFileError(message("exists", path=path))
     text = (announcement_text(meeting, settings, now) if announcement
             else report_text(meeting, latest.style))
     path.write_text(text, encoding="utf-8")

@@ -23,31 +23,39 @@ from urllib.parse import urlparse
 
 from . import contentcheck
 from . import sitebuild
+from ..i18n.language import N_, gettext as _
 
-# Every message an organizer sees from publishing.
+# Every message an organizer sees from publishing (English ids, shown in the
+# site's language: message() translates them).
 MESSAGES = {
-    "not a repository": "{repository} ist kein Git-Repository",
-    "no remote": "Git-Remote „{remote}“ gibt es nicht (git remote add {remote} URL, "
-                 "oder invoke publish --remote NAME)",
-    "no siteurl": "{settings}: SITEURL fehlt; veröffentlicht wird nur mit der Adresse der Site, "
-                  "z. B. MEETUP_SITEURL=https://NAME.github.io/REPO invoke publish",
-    "not absolute": "{settings}: SITEURL ist „{siteurl}“; veröffentlicht wird nur mit absoluter "
-                    "Adresse (https://…), z. B. MEETUP_SITEURL=https://NAME.github.io/REPO "
-                    "invoke publish",
-    "placeholder": "{settings}: SITEURL ist „{siteurl}“, ein Platzhalter; alle Links zeigten "
-                   "dorthin. Die echte Adresse setzen, z. B. "
-                   "MEETUP_SITEURL=https://NAME.github.io/REPO invoke publish",
-    "dirty": "nicht committete Änderungen {where}: {files}. Erst committen "
-             "(git add … && git commit) oder mit invoke publish --allow-dirty trotzdem "
-             "veröffentlichen",
-    "no index": "index.html fehlt nach dem Build",
-    "push failed": "git push nach {remote}/{branch} fehlgeschlagen (Exit {code}); "
-                   "siehe git-Meldung oben",
-    "ghp-import": "ghp-import: {message}",
-    "commit": "Site aus {source} veröffentlicht",
-    "commit dirty": "Site aus {source}-dirty veröffentlicht (mit nicht committeten Änderungen)",
-    "no commit": "Site aus nicht committetem Stand veröffentlicht (noch kein Commit)",
+    "not a repository": N_("{repository} is not a Git repository"),
+    "no remote": N_("Git remote “{remote}” does not exist (git remote add {remote} URL, "
+                    "or invoke publish --remote NAME)"),
+    "no siteurl": N_("{settings}: SITEURL is missing; publishing needs the site's address, "
+                     "e.g. MEETUP_SITEURL=https://NAME.github.io/REPO invoke publish"),
+    "not absolute": N_("{settings}: SITEURL is “{siteurl}”; publishing needs an absolute "
+                       "address (https://…), e.g. MEETUP_SITEURL=https://NAME.github.io/REPO "
+                       "invoke publish"),
+    "placeholder": N_("{settings}: SITEURL is “{siteurl}”, a placeholder; every link would "
+                      "point there. Set the real address, e.g. "
+                      "MEETUP_SITEURL=https://NAME.github.io/REPO invoke publish"),
+    "dirty": N_("uncommitted changes {where}: {files}. Commit them first "
+                "(git add … && git commit) or publish anyway with invoke publish --allow-dirty"),
+    "in content": N_("in the content folder"),
+    "in code": N_("in settings, theme or plugins"),
+    "no index": N_("index.html is missing after the build"),
+    "push failed": N_("git push to {remote}/{branch} failed (exit {code}); "
+                      "see git's message above"),
+    "ghp-import": N_("ghp-import: {message}"),
+    "commit": N_("Site published from {source}"),
+    "commit dirty": N_("Site published from {source}-dirty (with uncommitted changes)"),
+    "no commit": N_("Site published from an uncommitted state (no commit yet)"),
 }
+
+
+def message(key: str, **values) -> str:
+    """MESSAGES[key] in the site's language, filled in."""
+    return _(MESSAGES[key]).format(**values)
 # Hosts that stand for "fill in your own" (RFC 2606) or are no public address.
 PLACEHOLDER_LABELS = frozenset({"example", "invalid", "test", "localhost"})
 LOCAL_HOSTS = frozenset({"127.0.0.1", "::1", "0.0.0.0"})
@@ -68,11 +76,12 @@ def publish(repository: Path, settings_file: Path, remote: str = "origin",
 
     Returns the SITEURL published to; raises PublishFailed (nothing pushed).
     """
-    _require_remote(repository, remote)
     try:
+        # First: the site's language is that of every message after it.
         settings = sitebuild.read_settings(settings_file, content)
     except sitebuild.BuildFailed as failure:
         raise PublishFailed(failure.messages) from None
+    _require_remote(repository, remote)
     siteurl = _require_siteurl(settings, settings_file)
     changes = _uncommitted(repository, settings, settings_file)
     if changes and not allow_dirty:
@@ -85,7 +94,7 @@ def publish(repository: Path, settings_file: Path, remote: str = "origin",
         except sitebuild.BuildFailed as failure:
             raise PublishFailed(failure.messages) from None
         if not (site / "index.html").is_file():
-            raise PublishFailed([MESSAGES["no index"]])
+            raise PublishFailed([message("no index")])
         _push(repository, site, remote, branch, _message(repository, dirty=bool(changes)))
     return siteurl
 
@@ -96,9 +105,9 @@ def _git(repository: Path, *args: str) -> subprocess.CompletedProcess:
 
 def _require_remote(repository: Path, remote: str) -> None:
     if _git(repository, "rev-parse", "--git-dir").returncode != 0:
-        raise PublishFailed([MESSAGES["not a repository"].format(repository=repository)])
+        raise PublishFailed([message("not a repository", repository=repository)])
     if _git(repository, "remote", "get-url", remote).returncode != 0:
-        raise PublishFailed([MESSAGES["no remote"].format(remote=remote)])
+        raise PublishFailed([message("no remote", remote=remote)])
 
 
 def placeholder_siteurl(siteurl: str) -> bool:
@@ -111,12 +120,12 @@ def _require_siteurl(settings: dict, settings_file: Path) -> str:
     siteurl = str(settings.get("SITEURL") or "").strip()
     values = {"settings": settings_file, "siteurl": siteurl}
     if not siteurl:
-        raise PublishFailed([MESSAGES["no siteurl"].format(**values)])
+        raise PublishFailed([message("no siteurl", **values)])
     parsed = urlparse(siteurl)
     if parsed.scheme not in ("https", "http") or not parsed.hostname:
-        raise PublishFailed([MESSAGES["not absolute"].format(**values)])
+        raise PublishFailed([message("not absolute", **values)])
     if placeholder_siteurl(siteurl):
-        raise PublishFailed([MESSAGES["placeholder"].format(**values)])
+        raise PublishFailed([message("placeholder", **values)])
     return siteurl
 
 
@@ -144,8 +153,8 @@ def _uncommitted(repository: Path, settings: dict, settings_file: Path) -> list[
         sources.append(Path(settings["THEME"]))
     sources += [Path(path) for path in settings.get("PLUGIN_PATHS", [])]
     code = sorted({relative for path in sources if (relative := _inside(repository, path))})
-    for where, paths, untracked in (("im Content-Ordner", [content] if content else [], "all"),
-                                    ("in Einstellungen, Theme oder Plugins", code, "no")):
+    for where, paths, untracked in ((message("in content"), [content] if content else [], "all"),
+                                    (message("in code"), code, "no")):
         if not paths:
             continue
         status = _git(repository, "-c", "core.quotePath=false", "status", "--porcelain",
@@ -153,15 +162,15 @@ def _uncommitted(repository: Path, settings: dict, settings_file: Path) -> list[
         files = [line[3:] for line in status.stdout.splitlines() if line.strip()]
         if files:
             shown = ", ".join(files[:SHOWN_FILES]) + (" …" if len(files) > SHOWN_FILES else "")
-            problems.append(MESSAGES["dirty"].format(where=where, files=shown))
+            problems.append(message("dirty", where=where, files=shown))
     return problems
 
 
 def _message(repository: Path, dirty: bool) -> str:
     head = _git(repository, "rev-parse", "--short", "HEAD")
     if head.returncode != 0:
-        return MESSAGES["no commit"]
-    return MESSAGES["commit dirty" if dirty else "commit"].format(source=head.stdout.strip())
+        return message("no commit")
+    return message("commit dirty" if dirty else "commit", source=head.stdout.strip())
 
 
 def _push(repository: Path, site: Path, remote: str, branch: str, message: str) -> None:
@@ -172,8 +181,8 @@ def _push(repository: Path, site: Path, remote: str, branch: str, message: str) 
             ghp_import(str(site), mesg=message, remote=remote, branch=branch,
                        push=True, force=True, nojekyll=True)
     except GhpError as error:
-        raise PublishFailed([MESSAGES["ghp-import"].format(message=error.message)]) from None
+        raise PublishFailed([message("ghp-import", message=error.message)]) from None
     except subprocess.CalledProcessError as error:
-        raise PublishFailed([MESSAGES["push failed"].format(
-            remote=remote, branch=branch, code=error.returncode)]) from None
+        raise PublishFailed([message("push failed", remote=remote, branch=branch,
+                                     code=error.returncode)]) from None
     sys.stdout.flush()

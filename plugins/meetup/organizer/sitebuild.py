@@ -12,6 +12,9 @@ output untouched.  A build killed mid-way leaves its staging folder behind;
 the next build into the same place removes it.  Builds into the same parent
 folder take turns (a lock on that folder), so one never removes another's
 staging folder.
+
+Reading a site's settings (``read_settings``) makes its language (``DEFAULT_LANG``)
+the language of every message the organizer's tools print.
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ import tempfile
 from pathlib import Path
 
 from . import contentcheck
+from ..i18n import language as languages
+from ..i18n.language import N_, gettext as _
 
 logger = logging.getLogger(__name__)
 
@@ -39,14 +44,18 @@ OLD_MARK = ".old-"
 
 # Write errors an organizer can do something about, in their words.
 _WRITE_ERRORS = {
-    errno.ENOSPC: "kein Platz mehr auf dem Datenträger",
-    errno.EDQUOT: "Speicherkontingent (Quota) erschöpft",
-    errno.EFBIG: "Datei zu groß (Dateigrößen-Limit oder Datenträger voll)",
-    errno.EACCES: "keine Schreibrechte",
-    errno.EPERM: "keine Schreibrechte",
-    errno.EROFS: "Datenträger ist schreibgeschützt",
-    errno.ENOTDIR: "ein Teil des Pfads ist eine Datei, kein Ordner",
+    errno.ENOSPC: N_("no space left on the disk"),
+    errno.EDQUOT: N_("disk quota exceeded"),
+    errno.EFBIG: N_("file too large (file size limit, or the disk is full)"),
+    errno.EACCES: N_("no permission to write"),
+    errno.EPERM: N_("no permission to write"),
+    errno.EROFS: N_("the disk is read-only"),
+    errno.ENOTDIR: N_("a part of the path is a file, not a folder"),
 }
+
+
+def _write_error(code: int | None, fallback: str) -> str:
+    return _(_WRITE_ERRORS[code]) if code in _WRITE_ERRORS else fallback
 
 
 class BuildFailed(Exception):
@@ -69,22 +78,42 @@ class _Collector(logging.Handler):
 
 def read_settings(settings_file: Path, content: Path | None = None,
                   overrides: dict | None = None) -> dict:
-    """Pelican's settings from ``settings_file``; a clear BuildFailed if unreadable."""
+    """Pelican's settings from ``settings_file``; a clear BuildFailed if unreadable.
+
+    The site's language becomes the language of the organizer's messages, with
+    the fixed pages' addresses in it (``archiv/`` …) where the settings name none."""
     from pelican.settings import read_settings as pelican_read_settings
 
     override = dict(overrides or {})
+    settings_file = Path(settings_file).resolve()
     if content is not None:
         content = Path(content).resolve()
         if not content.is_dir():
-            raise BuildFailed([f"Content-Ordner {content} gibt es nicht"])
+            _activate_language_of(settings_file)
+            raise BuildFailed([_("Content folder {path} does not exist").format(path=content)])
         override["PATH"] = str(content)
-    settings_file = Path(settings_file).resolve()
     if not settings_file.is_file():
-        raise BuildFailed([f"Einstellungsdatei {settings_file} gibt es nicht"])
+        raise BuildFailed([_("Settings file {path} does not exist").format(path=settings_file)])
     try:
-        return pelican_read_settings(str(settings_file), override=override)
+        settings = pelican_read_settings(str(settings_file), override=override)
     except Exception as error:  # a typo in pelicanconf.py, a missing content folder
-        raise BuildFailed([f"{settings_file}: Einstellungen nicht lesbar: {_describe(error)}"]) from None
+        raise BuildFailed([_("{path}: settings not readable: {error}").format(
+            path=settings_file, error=_describe(error))]) from None
+    try:
+        languages.activate(settings)
+    except languages.catalogs.LanguageError as error:
+        raise BuildFailed([f"{settings_file}: {error}"]) from None
+    return languages.with_page_settings(settings)
+
+
+def _activate_language_of(settings_file: Path) -> None:
+    """The language of a site whose folders are wrong, for the message saying so."""
+    from pelican.settings import read_settings as pelican_read_settings
+
+    try:
+        languages.activate(pelican_read_settings(str(settings_file)))
+    except Exception:  # unreadable too: the message stays in English
+        pass
 
 
 def check(settings: dict, display_root: Path | None = None,
@@ -133,11 +162,13 @@ def build(
         try:
             _clean_leftovers(output)
         except OSError as error:
-            raise BuildFailed([f"Reste eines abgebrochenen Builds nicht entfernbar: {_describe(error)}"]) from None
+            raise BuildFailed([_("What a stopped build left behind cannot be removed: {error}")
+                               .format(error=_describe(error))]) from None
         try:
             problems = check(settings)
         except Exception as error:  # a bug in the check must not end in a traceback
-            raise BuildFailed([f"Inhaltsprüfung abgebrochen: {type(error).__name__}: {error}"]) from None
+            raise BuildFailed([_("Content check stopped: {kind}: {error}").format(
+                kind=type(error).__name__, error=error)]) from None
         failures = [str(problem) for problem in contentcheck.errors(problems)]
         if failures:
             raise BuildFailed(failures)
@@ -165,7 +196,7 @@ def build(
             root.removeHandler(collector)
             shutil.rmtree(staging, ignore_errors=True)
     for hint in collector.hints:
-        log(f"Hinweis: {hint}")
+        log(_("Hint: {hint}").format(hint=hint))
     return hints + collector.hints
 
 
@@ -181,11 +212,13 @@ def _describe(error: BaseException) -> str:
     """One line an organizer understands, for an exception that stopped the build."""
     if isinstance(error, OSError) and error.errno in _WRITE_ERRORS:
         where = f" ({error.filename})" if error.filename else ""
-        return f"Schreiben fehlgeschlagen{where}: {_WRITE_ERRORS[error.errno]}"
+        return _("Writing failed{where}: {reason}").format(
+            where=where, reason=_(_WRITE_ERRORS[error.errno]))
     text = str(error)
     if isinstance(error, RuntimeError) and "break out of output directory" in text:
-        return f"abgebrochen: Pelican sollte außerhalb des Ausgabeordners schreiben ({text})"
-    return f"Build abgebrochen: {type(error).__name__}: {text}"
+        return _("stopped: Pelican was to write outside the output folder ({error})").format(
+            error=text)
+    return _("Build stopped: {kind}: {error}").format(kind=type(error).__name__, error=text)
 
 
 # --- Where the build may write ----------------------------------------------------
@@ -197,17 +230,18 @@ def _refuse_dangerous_output(output: Path, settings: dict, settings_file: Path) 
     real = output.resolve()
     reasons = []
     if real == Path(real.anchor) or real == Path.home():
-        reasons.append("ist das Wurzel- oder Home-Verzeichnis")
+        reasons.append(_("is the root or home folder"))
     if real == content or real in content.parents or content in real.parents:
-        reasons.append(f"überschneidet sich mit dem Content-Ordner {content}")
+        reasons.append(_("overlaps the content folder {path}").format(path=content))
     if real in Path(settings_file).resolve().parents:
-        reasons.append("enthält die Einstellungsdatei")
+        reasons.append(_("contains the settings file"))
     if (real / ".git").exists():
-        reasons.append("ist ein Git-Repository")
+        reasons.append(_("is a Git repository"))
     if real.exists() and not real.is_dir():
-        reasons.append("ist eine Datei, kein Ordner")
+        reasons.append(_("is a file, not a folder"))
     if reasons:
-        raise BuildFailed([f"Ausgabeordner {output} {'; '.join(reasons)}: Build verweigert"])
+        raise BuildFailed([_("Output folder {path} {reasons}: build refused").format(
+            path=output, reasons="; ".join(reasons))])
 
 
 def _refuse_paths_outside(settings: dict) -> None:
@@ -216,7 +250,8 @@ def _refuse_paths_outside(settings: dict) -> None:
     for key in sorted(settings):
         value = settings[key]
         if key.endswith("_SAVE_AS") and isinstance(value, str) and contentcheck._leaves_output(value):
-            bad.append(f"Einstellung {key} = {value!r} zeigt aus dem Ausgabeordner heraus")
+            bad.append(_("Setting {key} = {value!r} points out of the output folder").format(
+                key=key, value=value))
     if bad:
         raise BuildFailed(bad)
 
@@ -227,18 +262,20 @@ def _build_lock(output: Path):
     parent = output.parent
     blocking = next((p for p in [parent, *parent.parents] if p.exists() and not p.is_dir()), None)
     if blocking is not None:
-        raise BuildFailed([f"Ausgabeordner {output} nicht anlegbar ({blocking} ist eine Datei, kein Ordner)"])
+        raise BuildFailed([_("Output folder {path} cannot be made ({blocking} is a file, not a "
+                             "folder)").format(path=output, blocking=blocking)])
     try:
         parent.mkdir(parents=True, exist_ok=True)
         handle = os.open(parent, os.O_RDONLY)
     except OSError as error:
-        reason = _WRITE_ERRORS.get(error.errno, error.strerror or str(error))
-        raise BuildFailed([f"Ausgabeordner {output} nicht anlegbar ({reason})"]) from None
+        reason = _write_error(error.errno, error.strerror or str(error))
+        raise BuildFailed([_("Output folder {path} cannot be made ({reason})").format(
+            path=output, reason=reason)]) from None
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            print(f"Warte auf einen anderen Build in {parent} …", file=sys.stderr)
+            print(_("Waiting for another build in {path} …").format(path=parent), file=sys.stderr)
             fcntl.flock(handle, fcntl.LOCK_EX)
         yield
     finally:
@@ -261,7 +298,8 @@ def _clean_leftovers(output: Path) -> None:
         try:
             os.replace(olds[-1], output)
         except OSError as error:
-            raise BuildFailed([f"{olds[-1]} (die vorige Site) nicht zurückholbar: {_describe(error)}"]) from None
+            raise BuildFailed([_("{path} (the previous site) cannot be put back: {error}").format(
+                path=olds[-1], error=_describe(error))]) from None
         olds = olds[:-1]
     for leftover in _leftovers(output, STAGING_MARK) + olds:
         logger.info("removing %s left by an interrupted build", leftover)
@@ -272,9 +310,10 @@ def _make_staging(output: Path) -> Path:
     try:
         return Path(tempfile.mkdtemp(prefix=f".{output.name}{STAGING_MARK}", dir=output.parent))
     except OSError as error:
-        reason = _WRITE_ERRORS.get(error.errno, error.strerror or str(error))
-        raise BuildFailed([f"kann in {output.parent} nicht schreiben ({reason}); "
-                           f"der Build legt die neue Site dort an, bevor er {output.name}/ ersetzt"]) from None
+        reason = _write_error(error.errno, error.strerror or str(error))
+        raise BuildFailed([_("cannot write in {parent} ({reason}); the build makes the new site "
+                             "there before it replaces {name}/").format(
+                                 parent=output.parent, reason=reason, name=output.name)]) from None
 
 
 def _index_search(site: Path) -> list[str]:
@@ -285,7 +324,8 @@ def _index_search(site: Path) -> list[str]:
         text=True,
     )
     if result.returncode != 0:
-        return [f"Suchindex (pagefind) fehlgeschlagen: {result.stderr.strip() or result.stdout.strip()}"]
+        return [_("Search index (pagefind) failed: {error}").format(
+            error=result.stderr.strip() or result.stdout.strip())]
     return []
 
 

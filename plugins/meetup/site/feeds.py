@@ -22,7 +22,8 @@ from ..reading.model import MeetingTime, Participants
 from .schedule import UpcomingMeeting
 from .site_index import Entry, Meeting, talk_text
 
-PRODID = "-//meetup-site//Meetup calendar//DE"
+# The last part names the calendar's language (RFC 5545 / ISO 9070): //DE, //EN …
+PRODID = "-//meetup-site//Meetup calendar//{language}"
 
 
 def plain_text(markup: str) -> str:
@@ -176,14 +177,14 @@ def _vtimezone(zone: dt.tzinfo, first_year: int, last_year: int) -> icalendar.Ti
 
 
 def calendar_bytes(events: Sequence[CalendarEvent], *, domain: str, now: dt.datetime,
-                   name: str) -> bytes:
+                   name: str, language: str = "en") -> bytes:
     """An RFC 5545 calendar of ``events`` (sorted by start) with its VTIMEZONE.
 
     UIDs are ``<date>@<domain>``: one meeting a day, and the same UID when a
     tentative date is later confirmed, so calendar apps update in place.
     """
     calendar = icalendar.Calendar()
-    calendar.add("prodid", PRODID)
+    calendar.add("prodid", PRODID.format(language=language.upper()))
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     if name:

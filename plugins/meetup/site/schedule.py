@@ -17,7 +17,9 @@ from typing import Callable, Iterable, Literal
 
 SightingKind = Literal["announcement", "report", "report-next"]
 
-DEFAULT_TITLE = "Nächstes Treffen"
+# The title of a next meeting no announcement names; the glue passes the site
+# language's ("Nächstes Treffen").
+DEFAULT_TITLE = "Next meeting"
 RECURRENCE_SOURCE = "recurrence"
 
 _WEEKDAYS = {
@@ -164,6 +166,7 @@ def find_next(
     default_signup_url: str | None = None,
     recurrence: Recurrence | None = None,
     ics_url: Callable[[dt.date], str] = lambda day: f"termine/{day.isoformat()}.ics",
+    default_title: str = DEFAULT_TITLE,
 ) -> UpcomingMeeting | None:
     """The earliest meeting that has not ended at ``now`` (aware), or None.
 
@@ -192,7 +195,7 @@ def find_next(
             date=day,
             time=time,
             tentative=False,
-            title=(announcement.title if announcement and announcement.title else DEFAULT_TITLE),
+            title=(announcement.title if announcement and announcement.title else default_title),
             url=next((s.url for s in group if s.url), None),
             location=next((s.location for s in group if s.location), None) or default_location
             or None,
@@ -212,7 +215,7 @@ def find_next(
         date=start.date(),
         time=recurrence.time,
         tentative=True,
-        title=DEFAULT_TITLE,
+        title=default_title,
         url=None,
         location=default_location or None,
         talks=(),

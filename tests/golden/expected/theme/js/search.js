@@ -1,12 +1,25 @@
 // Search with Pagefind's JavaScript API, loaded on the search page only.
 // A plain form with a visible label and a live status line; results are
 // built as DOM nodes (excerpts keep only Pagefind's <mark>, never markup).
+// The status texts come from the form's data attributes, in the site's language.
 const form = document.getElementById("search-form");
 const field = document.getElementById("q");
 const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
+const shown = 20;
 let pagefind = null;
 let latest = 0;
+
+function text(name, values) {
+  return (form.dataset[name] || "").replace(/\{(count|query)\}/g, (_, key) => values[key]);
+}
+
+function countText(count, query) {
+  if (count === 0) return text("none", { query });
+  if (count > shown) return text("many", { count, query });
+  const rule = new Intl.PluralRules(document.documentElement.lang || "en").select(count);
+  return text(rule === "one" ? "one" : "other", { count, query });
+}
 
 function excerpt(html) {
   const paragraph = document.createElement("p");
@@ -31,10 +44,10 @@ async function run(query) {
     status.textContent = "";
     return;
   }
-  status.textContent = "Suche läuft …";
+  status.textContent = text("searching", {});
   pagefind = pagefind || await import(new URL(form.dataset.bundle + "pagefind.js", document.baseURI));
   const search = await pagefind.search(query);
-  const results = await Promise.all(search.results.slice(0, 20).map((result) => result.data()));
+  const results = await Promise.all(search.results.slice(0, shown).map((result) => result.data()));
   if (ticket !== latest) return; // a newer query is on its way
   list.replaceChildren(...results.map((result) => {
     const item = document.createElement("li");
@@ -46,9 +59,7 @@ async function run(query) {
     item.append(heading, excerpt(result.excerpt));
     return item;
   }));
-  const count = search.results.length;
-  status.textContent = count === 0 ? `Keine Treffer für „${query}“.`
-    : `${count} Treffer für „${query}“${count > 20 ? ", die ersten 20" : ""}.`;
+  status.textContent = countText(search.results.length, query);
 }
 
 form.hidden = false;

@@ -1,0 +1,53 @@
+"""Pelican glue for the site's language (``DEFAULT_LANG``).
+
+- ``initialized``: the fixed pages get their addresses in the site's language
+  (``archiv/`` in German, ``archive/`` in English) unless the settings name them,
+  the search page stays out of the sitemap, and a language without a catalog is
+  reported (its site would show English texts).
+- ``generator_init``: the template environment gets the catalogs (Jinja's i18n
+  extension: ``_()``, ``ngettext()``, ``pgettext()``), the filters and globals
+  in the site's language, and ``meetup_language`` for ``<html lang>`` and
+  ``og:locale``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from ..i18n import catalogs
+from ..i18n import language as languages
+from ..rendering import template_filters
+
+logger = logging.getLogger(__name__)
+
+
+def set_addresses(pelican) -> None:
+    settings = pelican.settings
+    language = languages.of(settings)
+    if not language.has_catalog:
+        logger.warning(languages.of(settings).gettext(
+            "DEFAULT_LANG %(lang)r: no catalog for this language (there are: %(known)s); "
+            "the site shows English texts") % {
+                "lang": settings.get("DEFAULT_LANG"),
+                "known": ", ".join(catalogs.available(language.folders))})
+    settings.update(languages.page_settings(settings))
+    sitemap = settings.get("SITEMAP")
+    search = settings.get("SEARCH_URL")
+    if isinstance(sitemap, dict) and search and "search" in settings.get("DIRECT_TEMPLATES", []):
+        pattern = "^" + re.escape(search)
+        excluded = list(sitemap.get("exclude", ()))
+        if pattern not in excluded:
+            settings["SITEMAP"] = {**sitemap, "exclude": [pattern, *excluded]}
+
+
+def install(generator) -> None:
+    """Catalogs, filters and globals of the site's language in ``generator.env``."""
+    env = getattr(generator, "env", None)
+    if env is None:
+        return
+    language = languages.of(generator.settings)
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_translations(language.translations, newstyle=True)
+    env.filters.update(template_filters.jinja_filters(language))
+    env.globals.update(template_filters.jinja_globals(language))

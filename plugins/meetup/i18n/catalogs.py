@@ -1,0 +1,113 @@
+"""Message catalogs: ``<folder>/<lang>/LC_MESSAGES/meetup.po``, compiled in memory.
+
+The message ids are English (the source language); a catalog translates them.
+No compiled ``.mo`` file is kept anywhere: the ``.po`` files in the repository are
+the catalogs, read and compiled once per process (again when a file changes), so
+a build never runs with a stale binary.  Compiling is deterministic: the same
+``.po`` gives the same messages.
+
+Lookup for a site in ``en_GB`` with extra folders (MEETUP_TRANSLATION_PATHS):
+``en_GB`` then ``en``, each first in the extra folders, then in the plugin's own
+``translations/``; what none of them translates stays the English message id.
+A partial catalog (a new language, half done) therefore shows English for the
+rest, never an empty text.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+
+DOMAIN = "meetup"
+SOURCE_LANGUAGE = "en"
+# The plugin's own catalogs.
+BUILTIN = Path(__file__).resolve().parents[1] / "translations"
+
+
+class LanguageError(ValueError):
+    pass
+
+
+def normalize(code: str) -> str:
+    """``de``, ``de-AT``, ``en_gb`` -> Babel's ``de``, ``de_AT``, ``en_GB``."""
+    text = str(code or "").strip().replace("-", "_")
+    try:
+        return str(Locale.parse(text))
+    except (UnknownLocaleError, ValueError, TypeError):
+        raise LanguageError(
+            f"DEFAULT_LANG {code!r} is no language Babel knows; use a code like "
+            '"de", "en", "en_GB" or "fr"') from None
+
+
+def candidates(code: str) -> list[str]:
+    """``en_GB`` -> ``["en_GB", "en"]``; ``zh_Hant_TW`` -> three, longest first."""
+    parts = normalize(code).split("_")
+    return ["_".join(parts[:count]) for count in range(len(parts), 0, -1)]
+
+
+def catalog_path(folder: Path | str, code: str) -> Path:
+    return Path(folder) / code / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def available(folders: Iterable[Path | str] = ()) -> list[str]:
+    """Languages with a catalog in ``folders`` or the plugin's own, sorted."""
+    found = set()
+    for folder in [*map(Path, folders), BUILTIN]:
+        if folder.is_dir():
+            found |= {path.parents[1].name for path in folder.glob(f"*/LC_MESSAGES/{DOMAIN}.po")}
+    return sorted(found)
+
+
+def catalog_files(code: str, folders: Sequence[Path | str] = ()) -> list[Path]:
+    """The catalogs a site in ``code`` reads, most specific first (English last)."""
+    order = []
+    for candidate in candidates(code) + [SOURCE_LANGUAGE]:
+        for folder in [*map(Path, folders), BUILTIN]:
+            path = catalog_path(folder, candidate)
+            if path.is_file() and path not in order:
+                order.append(path)
+    return order
+
+
+def read_catalog(path: Path):
+    """A ``.po`` file as Babel's Catalog (a broken file raises with its name)."""
+    with path.open("rb") as handle:
+        try:
+            return read_po(handle, abort_invalid=True)
+        except Exception as error:
+            raise LanguageError(f"{path}: not a readable catalog: {error}") from None
+
+
+def _compile(path: Path) -> Translations:
+    buffer = io.BytesIO()
+    write_mo(buffer, read_catalog(path), use_fuzzy=False)
+    buffer.seek(0)
+    return Translations(buffer, domain=DOMAIN)
+
+
+@functools.lru_cache(maxsize=32)
+def _chain(files: tuple[tuple[str, int, int], ...]) -> NullTranslations:
+    """One translations object over ``files`` (path, mtime, size): a changed file
+    is a new key, so an edited catalog is read again."""
+    if not files:
+        return NullTranslations()
+    first, *rest = (_compile(Path(path)) for path, _, _ in files)
+    for fallback in rest:
+        first.add_fallback(fallback)
+    return first
+
+
+def translations(code: str, folders: Sequence[Path | str] = ()) -> NullTranslations:
+    """gettext, ngettext, pgettext and npgettext in ``code`` (English where untranslated)."""
+    stamps = []
+    for path in catalog_files(code, folders):
+        stat = path.stat()
+        stamps.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return _chain(tuple(stamps))
