@@ -13,6 +13,7 @@ import pytest
 from meetup.reading.facts import read_document_facts, read_facts
 from meetup.reading.sections import split_document
 from meetup.reading.dates import find_dates, find_time
+from meetup.reading.model import MeetingTime
 
 D = dt.date
 T = dt.time
@@ -358,3 +359,44 @@ def test_notes_of_links_in_subsections_make_an_event_page_a_report():
                        title="Backups mit restic", path="2025-05-08_restic.md")
     assert facts.kind == "report"
     assert speakers(facts) == ["Erika Muster"]
+
+
+# --- the meeting's time and date in an announcement's sentence -----------------------
+
+
+@pytest.mark.parametrize("sentence, time", [
+    ("The June meeting will be on Monday the 9th of June, from 6:00pm to 8:00pm "
+     "(meeting starts at 6:30pm).", T(18, 30)),
+    ("The June meeting will be on *Monday the 9th of June*, from _6:00pm_ to _8:00pm_ "
+     "(talks start at _6:45pm_).", T(18, 45)),
+    ("The June meeting will be on Monday the 9th of June, from <strike>6:30pm to 8:00pm</strike>"
+     "<strong>7:00pm to 8:30pm</strong>.", T(19, 0)),
+    ("Our next meeting will be on Monday June 9, 6:30-8pm.", T(18, 30)),
+    ("The June meeting will be on Monday the 9th of\nJune, from 6:15pm to 8:00pm.", T(18, 15)),
+    ("We've arranged a party for Monday 9th June. It all starts at 9pm and the first drinks are free.",
+     T(21, 0)),
+    ("<p><s>\nThe June meeting will be on Monday the 9th of June, from 6:00pm to 8:00pm.\n</s></p>", None),
+    ("The June meeting will be on Monday the 9th of June.", None),
+])
+def test_the_time_an_announcement_states_in_its_sentence(sentence, time):
+    facts = english(f"{sentence}\n\n## Agenda\n\nTalks to be announced.\n\n## Pub\n\nWe usually finish "
+                    "up at about 8pm and go to the pub.\n")
+    assert facts.kind == "announcement" and facts.meeting.date == D(2025, 6, 9)
+    assert facts.meeting.time == time  # no default filled in: the text says no time
+
+
+def test_a_report_says_when_it_started():
+    facts = read_facts("Title: Recap\nDate: 2025-06-09\n\nAttendees : 9\n\n"
+                       "A quiet evening, started at 6:45pm because the projector needed coaxing.\n",
+                       date=D(2025, 6, 9), title="Recap")
+    assert facts.kind == "report" and facts.meeting.time == T(18, 45)
+
+
+def test_an_announcement_without_a_meeting_date_field_reads_its_date_from_the_sentence():
+    source = ("Title: June 2025 Meeting\nDate: 2025-05-20\n\nThe June meeting will be on *Monday the "
+              "9th of June*, from 6:00pm to 8:00pm (meeting starts at 6:30pm).\n\n## Agenda\n\n"
+              "### Caching in anger\n\n[Karl Oster](https://example.org/k) says:\n")
+    facts = read_facts(source, date=D(2025, 5, 20), title="June 2025 Meeting")
+    assert facts.kind == "announcement"
+    assert facts.meeting == MeetingTime(D(2025, 6, 9), T(18, 30))
+    assert speakers(facts) == ["Karl Oster"]

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .talk_lines import talks_under_headings, with_full_names
+from .when_where import announced_date, stated_time
 from .dates import Found, choose_date, find_dates, find_time, with_time
 from .markdown_text import fold, links, list_item, plain_text
 from .model import MeetingTime, Talk
@@ -54,9 +55,14 @@ def has_when(document: Document, ignored: frozenset[int] = frozenset()) -> bool:
 
 
 def _meeting(document: Document, published: dt.date, default_time: dt.time | None,
-             ) -> tuple[MeetingTime | None, Problems]:
+             own_date: dt.date | None = None) -> tuple[MeetingTime | None, Problems]:
     lines = when_lines(document)
     if not lines:
+        # The front matter's meeting date, else "The March meeting will be on …".
+        announced = (own_date, 0) if own_date is not None else announced_date(document.blocks, published)
+        if announced is not None:
+            day = announced[0]
+            return MeetingTime(day, stated_time(document.blocks, day) or default_time), []
         first_line = document.sections[0].line
         return None, [(first_line, 'Einladung ohne "Wann:" (Abschnitt oder Zeile)')]
     found = [Found(line.number, mention) for line in lines
@@ -133,8 +139,10 @@ class Announcement:
 
 
 def read_announcement(document: Document, published: dt.date,
-                      default_time: dt.time | None = None) -> tuple[Announcement, Problems]:
-    """``published`` is the file's date: a date written without a year is the next one from it."""
-    meeting, problems = _meeting(document, published, default_time)
+                      default_time: dt.time | None = None,
+                      own_date: dt.date | None = None) -> tuple[Announcement, Problems]:
+    """``published`` is the file's date: a date written without a year is the next one from it;
+    ``own_date``: the meeting's date from front matter (``meeting_date:``), if any."""
+    meeting, problems = _meeting(document, published, default_time, own_date)
     return Announcement(meeting, _location(document), signup_url(document),
                         _planned_talks(document)), problems

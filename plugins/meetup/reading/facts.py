@@ -20,7 +20,7 @@ from .attendance import read_attendance
 from .kind import Signs, names_a_meeting, weigh_kind
 from .next_lines import read_next_lines
 from .talk_lines import prose_talks, talks_under_headings
-from .when_where import meeting_place, meeting_time
+from .when_where import announced_date, meeting_place, meeting_time, stated_time
 from .talks import looks_like_name, talk_from_heading
 
 REPORT_WORDS = frozenset({"report", "reports", "bericht", "berichte", "protokoll", "protokolle"})
@@ -131,12 +131,14 @@ def _signs(document: Document, report: dict) -> Signs:
                                          or (section.level >= 2 and talk_from_heading(section.title)))
                       for section in document.sections)
     has_notes, notes_placeholder = _notes(document)
+    # "The March meeting will be on Monday the 14th of March": a page before its meeting.
+    announced = announced_date(document.blocks, report["meeting"].date, next_counts=False) is not None
     return Signs(meeting_date_field=any(key in document.metadata for key in MEETING_DATE_KEYS),
                  notes=has_notes, notes_placeholder=notes_placeholder,
                  participants=report["participants"] is not None or has_heading,
                  next_meeting=report["next"] is not None or bool(next_sections)
                  or document.metadata.get("next") is not None,
-                 held_talks=bool(report["talks"]), when_lines=top, when_in_notes=notes,
+                 held_talks=bool(report["talks"]), when_lines=top + announced, when_in_notes=notes,
                  signup=signup_url(document) is not None)
 
 
@@ -191,7 +193,8 @@ def _report(document: Document, day: dt.date, time: dt.time | None,
         if choice is not None:
             next_meeting = NextMeeting(MeetingTime(choice.date, choice.time or default_time),
                                        line=choice.line)
-    time = time or meeting_time(document.blocks, day, next_sections)
+    time = time or meeting_time(document.blocks, day, next_sections) \
+        or stated_time(document.blocks, day, next_sections)
     facts = {"meeting": MeetingTime(day, time or default_time), "participants": participants,
              "next": next_meeting, "talks": _held_talks(document),
              "location": meeting_place(document.blocks, next_sections)}
@@ -233,11 +236,12 @@ def read_document_facts(document: Document, *, date: dt.datetime | dt.date,
         if facts["location"] is None and front_location is not None:
             facts = {**facts, "location": front_location.text}
     elif kind == "announcement":
-        announcement, found = read_announcement(document, day, default_time)
+        # The front matter names the meeting's date: no "Wann:" needed.
+        announcement, found = read_announcement(document, day, default_time,
+                                                own_date=day if dated else None)
         meeting = announcement.meeting
-        if meeting is None and dated:
-            # The front matter names the meeting's date: no "Wann:" needed.
-            meeting, found = MeetingTime(day, time or default_time), []
+        if meeting is not None and dated and time is not None and meeting.date == day:
+            meeting = MeetingTime(day, time)  # "meetingdate: …T19:00" says the time
         facts = {"meeting": meeting, "talks": announcement.talks or front_talks,
                  "location": announcement.location or (front_location.text if front_location else None),
                  "signup_url": announcement.signup_url}

@@ -13,7 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .dates import find_dates, find_time
+from .dates import find_dates, find_time, time_span
+from .markdown_text import mask_non_text
 from .sections import Block
 
 _TIME_LABEL = re.compile(
@@ -39,6 +40,111 @@ def meeting_time(blocks: tuple[Block, ...], day: dt.date,
             if mention.date == day and mention.time is not None and mention.kind != "other":
                 return mention.time
     return None
+
+
+# "(meeting starts at 6:30pm)", "(talks start at 6:30pm)", "It all starts at 9pm",
+# "Beginn um 19 Uhr": the programme's start wins over a "from 6:00pm" (doors).
+_STARTS = re.compile(r"\b(?:start(?:s|ed)?|begins?|began|kick(?:s|ed)? off|beginnt|beginnen|begann"
+                     r"|los geht(?:'s| es)?)\s+(?:at|um|ab|from)\s+", re.IGNORECASE)
+# Only doors stated: the meeting starts when they open.
+_DOORS = re.compile(r"\b(?:doors\s+open(?:s|ed)?|einlass)\s*(?:at|um|ab|from|:)?\s+", re.IGNORECASE)
+_EMPHASIS = re.compile(r"[*_]+")
+# "6:30-8pm": the end's "pm" is the start's too.
+_RANGE = re.compile(r"(?<![0-9:.])(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5][0-9]))?[ ]?(?:-|–|to|bis)[ ]?"
+                    r"(?:1[0-2]|0?[1-9])(?:[:.][0-5][0-9])?[ ]?(?P<meridiem>[ap])\.?m\b", re.IGNORECASE)
+
+
+def _paragraphs(blocks: tuple[Block, ...], ignored_sections: frozenset[int]) -> list[tuple[int, str]]:
+    """(section, Markdown) of every paragraph: consecutive text lines joined, so a
+    sentence wrapped over lines ("… the 14th of" / "March, from 6:30pm") reads whole."""
+    paragraphs: list[tuple[int, str]] = []
+    previous = None
+    for block in blocks:
+        if block.kind != "text" or block.section in ignored_sections:
+            previous = None
+            continue
+        if previous is not None and block.number == previous.number + 1 and block.section == previous.section:
+            section, text = paragraphs[-1]
+            paragraphs[-1] = (section, f"{text} {block.markdown}")
+        else:
+            paragraphs.append((block.section, block.markdown))
+        previous = block
+    return paragraphs
+
+
+def _time_at(text: str) -> dt.time | None:
+    """The time at the start of ``text`` ("6:30pm", "_6:30pm_", "19 Uhr", "6:30-8pm")."""
+    text = text.lstrip(" _*")
+    if match := _RANGE.match(text):
+        hour = int(match["hour"]) % 12 + (12 if match["meridiem"].lower() == "p" else 0)
+        return dt.time(hour, int(match["minute"] or 0))
+    time, problem = find_time(text[:16])
+    span = time_span(text[:16])
+    return time if time is not None and not problem and span is not None and span[0] == 0 else None
+
+
+def stated_time(blocks: tuple[Block, ...], day: dt.date,
+                ignored_sections: frozenset[int] = frozenset()) -> dt.time | None:
+    """The meeting's start as a paragraph states it: "The March meeting will be on Monday
+    the 14th of March, from 6:00pm to 8:00pm (meeting starts at 6:30pm)" is 18:30.
+
+    Only paragraphs before the first heading or naming the meeting's own date count;
+    struck text is withdrawn ("from <strike>6:30pm</strike> <strong>7:00pm</strong>")."""
+    doors = None
+    for section, markdown in _paragraphs(blocks, ignored_sections):
+        # "*Monday the 10th of March*, from _6:30pm_": emphasis is no part of a date.
+        masked = _EMPHASIS.sub("", mask_non_text(markdown))
+        own = [mention for mention in find_dates(masked, not_before=day) if mention.date == day]
+        if section != 0 and not own:
+            continue
+        for match in _STARTS.finditer(masked):
+            if (time := _time_at(masked[match.end():])) is not None:
+                return time
+        for match in _DOORS.finditer(masked):
+            doors = doors or _time_at(masked[match.end():])
+        for mention in own:
+            if mention.time is not None:
+                window = masked[mention.start:mention.start + len(mention.text) + 12]
+                ranged = _RANGE.search(window)
+                if ranged is not None and ranged.start() < len(mention.text):
+                    return _time_at(window[ranged.start():])
+                return mention.time
+    return doors
+
+
+# "The March meeting will be on Monday the 14th of March", "… is on Monday the 14th",
+# "Das Treffen findet am 12. März statt": an announcement's own date in a sentence.
+_WILL_BE_ON = re.compile(r"\b(?:will\s+be\s+(?:held\s+)?on|is\s+on|takes\s+place\s+on"
+                         r"|will\s+take\s+place\s+on|findet\s+am|treffen\s+wir\s+uns\s+am"
+                         r"|trifft\s+sich\s+am)\s+", re.IGNORECASE)
+_NEAR = 40
+
+
+_NEXT_BEFORE = re.compile(r"\b(?:next|naechste[snr]?|nächste[snr]?|folgende[snr]?)\b", re.IGNORECASE)
+
+
+def announced_date(blocks: tuple[Block, ...], published: dt.date, *,
+                   next_counts: bool = True) -> tuple[dt.date, int] | None:
+    """(date, section) of the meeting a paragraph before the first heading, or the first
+    paragraph of the file, announces with "will be on …"; None when none does, or
+    when the paragraphs name different days.  ``next_counts``: "The next meeting will
+    be on …" counts too (an announcement's own meeting, or a report's next one)."""
+    found: set[dt.date] = set()
+    where = 0
+    for position, (section, markdown) in enumerate(_paragraphs(blocks, frozenset())):
+        if section != 0 and position > 0:
+            continue
+        masked = _EMPHASIS.sub("", mask_non_text(markdown))
+        for match in _WILL_BE_ON.finditer(masked):
+            sentence = masked[max(0, match.start() - 60):match.start()].rsplit(".", 1)[-1]
+            if not next_counts and _NEXT_BEFORE.search(sentence):
+                continue
+            mentions = [mention for mention in find_dates(masked[match.end():], not_before=published)
+                        if mention.start <= _NEAR]
+            if mentions and mentions[0].date is not None:
+                found.add(mentions[0].date)
+                where = section
+    return (found.pop(), where) if len(found) == 1 else None
 
 
 def meeting_place(blocks: tuple[Block, ...],
