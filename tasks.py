@@ -145,8 +145,9 @@ def golden(c):
 
 
 @task(help={"announcement": "create the announcement instead of the report",
-            "content": "content folder (default: content/)"})
-def new(c, announcement=False, content=str(CONTENT)):
+            "content": "content folder (default: content/)",
+            "settings": "settings file (default: pelicanconf.py)"})
+def new(c, announcement=False, content=str(CONTENT), settings=None):
     """Create the next meeting's report (or announcement), prefilled from the last report."""
     from meetup.site import clock
     from meetup.organizer.newfile import NewFileError, create
@@ -154,8 +155,9 @@ def new(c, announcement=False, content=str(CONTENT)):
     from meetup.organizer.sitebuild import BuildFailed, read_settings
 
     try:
-        settings = read_settings(_settings_file(False), Path(content))
-        path = create(Path(content), merged(settings), clock.now(settings["TIMEZONE"]),
+        site_settings = read_settings(Path(settings) if settings else _settings_file(False),
+                                      Path(content))
+        path = create(Path(content), merged(site_settings), clock.now(site_settings["TIMEZONE"]),
                       announcement=announcement)
     except (NewFileError, BuildFailed, ValueError) as problem:
         raise Exit(_("ERROR: {message}").format(message=problem), code=1) from None

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from english_site import build_english_site
 from helpers import CONTENT, build_site
 
 
@@ -26,3 +27,15 @@ def demo_site(tmp_path_factory) -> Path:
 def demo_site_production(tmp_path_factory) -> Path:
     """The demo content built with publishconf.py (absolute URLs, feeds)."""
     return _build_once(tmp_path_factory, "demo-prod", production=True)
+
+
+@pytest.fixture(scope="session")
+def english_site(tmp_path_factory) -> Path:
+    """The English fixture archive (DEFAULT_LANG = "en") with relative URLs."""
+    return build_english_site(tmp_path_factory.mktemp("english-dev"))
+
+
+@pytest.fixture(scope="session")
+def english_site_production(tmp_path_factory) -> Path:
+    """The English fixture archive built with publishconf.py (absolute URLs, feeds)."""
+    return build_english_site(tmp_path_factory.mktemp("english-prod"), production=True)

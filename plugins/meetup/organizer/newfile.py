@@ -211,7 +211,9 @@ def report_text(meeting: PlannedMeeting, style: ReportStyle = ReportStyle()) -> 
     formats = Formats(languages.active())
     hashes = "#" * style.level
     talks = "".join(f"{hashes} {talk}\n\n- \n\n" for talk in meeting.talks)
-    call = pgettext("new report", "(get in touch if you have talks!)")
+    # TRANSLATORS: the reader takes this for "no talk yet", not for a talk: keep words
+    # it knows ("let us know", "meldet euch", "to be announced").
+    call = pgettext("new report", "(let us know if you have a talk!)")
     if style.as_list:
         next_body = f"- {style.date_label}: \n- {style.talks_label}:\n    - {call}\n"
     else:
@@ -238,7 +240,8 @@ def report_text(meeting: PlannedMeeting, style: ReportStyle = ReportStyle()) -> 
 def announcement_text(meeting: PlannedMeeting, settings: dict, now: dt.datetime) -> str:
     formats = Formats(languages.active())
     talks = "".join(f"- {talk}\n" for talk in meeting.talks) \
-        or "- " + pgettext("new announcement", "(we are still looking for talks)") + "\n"
+        or "- " + pgettext("new announcement", "(talks to be announced: let us know if you "
+                                               "have one)") + "\n"
     signup = settings.get("MEETUP_SIGNUP_URL")
     signup_line = f"<{signup}>\n" if signup else f"{skeleton('signup')}\n"
     location = settings.get("MEETUP_LOCATION") or skeleton("location")
