@@ -39,6 +39,7 @@ from ..reading.next_meeting import next_section_indices
 from ..reading.participants import is_participants_heading
 from ..site import clock, feeds, page_body, privacy, schedule, site_index
 from ..site.remark_html import RemarkRenderer
+from ..i18n import language as languages
 from ..reading.sections import Document, split_document
 
 logger = logging.getLogger(__name__)
