@@ -7,13 +7,15 @@ its ``__init__`` what it may import:
 - ``site``: pure, all facts + "now" + settings in, the site-wide views out;
 - ``rendering``: the Markdown setup and Jinja filters that pelicanconf.py names;
 - ``i18n``: the site's language: message catalogs, Babel locale, fixed pages' addresses;
+- ``images``: photos: resized variants without metadata, responsive markup;
 - ``glue``: the only code that imports Pelican (readers, signals, writing);
 - ``organizer``: what tasks.py calls (check, new, build, publish).
 """
 
 from pelican import signals
 
-from .glue import articles, frontmatter_reader, language, memo, recurring_titles, shared_markdown
+from .glue import (articles, frontmatter_reader, language, memo, photos, recurring_titles,
+                   shared_markdown)
 
 
 def register():
@@ -42,3 +44,9 @@ def register():
     signals.finalized.connect(memo.forget_rendered_content)
     signals.article_generator_finalized.connect(articles.attach_facts)
     signals.get_generators.connect(articles.get_generators)
+    # Photos: responsive markup in every page, raster images published only without
+    # metadata (glue/photos.py).
+    signals.article_generator_finalized.connect(photos.rewrite_articles)
+    signals.page_generator_finalized.connect(photos.rewrite_pages)
+    signals.static_generator_finalized.connect(photos.take_over_static)
+    signals.get_generators.connect(photos.get_generators)

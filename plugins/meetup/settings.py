@@ -36,6 +36,13 @@ DEFAULTS: dict = {
     # before the plugin's own: a new language, or a site's own wording of some texts.
     # The language itself is Pelican's DEFAULT_LANG.
     "MEETUP_TRANSLATION_PATHS": [],
+    # Photos (JPEG, PNG, WebP, GIF in STATIC_PATHS): the widths made of each (none wider
+    # than the photo), the modern formats written besides JPEG/PNG where Pillow can,
+    # the encoders' quality (1-95) and the output folder of the variants.
+    "MEETUP_PHOTO_WIDTHS": [320, 640, 960, 1440],
+    "MEETUP_PHOTO_FORMATS": ["avif", "webp"],
+    "MEETUP_PHOTO_QUALITY": 70,
+    "MEETUP_PHOTOS_SAVE_AS": "photos",
 }
 
 
@@ -65,4 +72,22 @@ def merged(settings: dict) -> dict:
                for item in result["MEETUP_MARKDOWN_EXTENSIONS"]):
         raise SettingsError("MEETUP_MARKDOWN_EXTENSIONS: endings without a leading dot, "
                             f"e.g. \"md.erb\", got {result['MEETUP_MARKDOWN_EXTENSIONS']!r}")
+    _check_photos(result)
     return result
+
+
+def _check_photos(result: dict) -> None:
+    widths = result["MEETUP_PHOTO_WIDTHS"]
+    if isinstance(widths, (str, bytes)) or not widths or not all(
+            isinstance(w, int) and not isinstance(w, bool) and 16 <= w <= 8192 for w in widths):
+        raise SettingsError(f"MEETUP_PHOTO_WIDTHS must be a list of widths in pixels (16-8192), "
+                            f"e.g. [320, 640, 960, 1440], got {widths!r}")
+    formats = result["MEETUP_PHOTO_FORMATS"]
+    if isinstance(formats, str) or not all(f in ("avif", "webp") for f in formats):
+        raise SettingsError(f'MEETUP_PHOTO_FORMATS may list "avif" and "webp", got {formats!r}')
+    quality = result["MEETUP_PHOTO_QUALITY"]
+    if not isinstance(quality, int) or isinstance(quality, bool) or not 1 <= quality <= 95:
+        raise SettingsError(f"MEETUP_PHOTO_QUALITY must be a whole number 1-95, got {quality!r}")
+    folder = result["MEETUP_PHOTOS_SAVE_AS"]
+    if not isinstance(folder, str) or not folder.strip("/") or ".." in folder.split("/"):
+        raise SettingsError(f'MEETUP_PHOTOS_SAVE_AS must be a folder like "photos", got {folder!r}')

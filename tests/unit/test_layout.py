@@ -17,6 +17,7 @@ RULES = {
     "site": ({"markdown", "markupsafe", "icalendar"}, {"site", "reading", "settings"}),
     "rendering": ({"markdown", "markupsafe", "babel"},
                   {"rendering", "site", "reading", "settings", "i18n"}),
+    "images": ({"PIL"}, {"images", "settings"}),
     "i18n": ({"babel"}, {"i18n", "settings"}),
 }
 MODULES = [(package, path) for package in RULES for path in sorted((PLUGIN / package).glob("*.py"))]
@@ -52,6 +53,6 @@ def test_only_glue_and_organizer_import_pelican():
 
 
 def test_every_package_says_what_it_may_import():
-    for package in ("reading", "site", "rendering", "i18n", "glue", "organizer"):
+    for package in ("reading", "site", "rendering", "i18n", "images", "glue", "organizer"):
         doc = ast.get_docstring(ast.parse((PLUGIN / package / "__init__.py").read_text(encoding="utf-8")))
         assert doc and ("import" in doc), package

@@ -143,6 +143,8 @@ MESSAGES = {
                           "address ({new}); a “Slug:” of its own sets it"),
     "site page": N_("the title gives {target}, where the site writes {setting} already: this page "
                     "gets the date in its address ({new}); a “Slug:” of its own sets it"),
+    "image without alt": N_("image {target} without alt text: describe in ![…] what it shows "
+                            "(for everyone who cannot see it)"),
     "name and meeting": N_("The file name says {named}, but the invitation the date {meeting}: "
                            "change one of them"),
 }
@@ -246,6 +248,7 @@ def check_content(
     for source in sources:
         problems.extend(_check_headers(source, settings))
         problems.extend(_check_links(source, content, shown_root, settings))
+        problems.extend(_check_images(source))
         problems.extend(_check_placeholders(source))
         if read_facts is not None and source.kind == "article":
             problems.extend(_facts_problems(source, read_facts))
@@ -694,6 +697,42 @@ def _link_problem(what: str, target: str, base: Path, content: Path,
         return _("Link {link}: {file} is not in {folders} and is not copied").format(
             link=link, file=relative, folders=_or_list(settings.get("STATIC_PATHS", ["images"])))
     return None
+
+
+# --- Images --------------------------------------------------------------------
+
+# ![alt](target) and ![alt][reference]; <img …> written as HTML.
+MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\s*(?:\((?P<target>[^)\s]*)|\[(?P<ref>[^\]]*)\])")
+HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.I)
+HTML_ALT = re.compile(r"""\balt\s*=\s*(?:"(?P<q>[^"]*)"|'(?P<s>[^']*)'|(?P<u>[^\s>]+))""", re.I)
+HTML_SRC = re.compile(r"""\bsrc\s*=\s*["']?(?P<src>[^"'\s>]*)""", re.I)
+
+
+def _check_images(source: _Source) -> list[ContentProblem]:
+    """Every image needs a text alternative: a missing or empty alt is an error."""
+    found = []
+    in_fence = False
+    for index, line in enumerate(source.lines):
+        if index < source.body_start:
+            continue
+        if FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence or line.startswith(("    ", "\t")):
+            continue
+        text = INLINE_CODE.sub("", line)
+        for match in MARKDOWN_IMAGE.finditer(text):
+            if not match["alt"].strip():
+                target = match["target"] or f"[{match['ref']}]"
+                found.append(ContentProblem(source.shown, index + 1,
+                                            message("image without alt", target=target)))
+        for tag in HTML_IMAGE.findall(text):
+            alt = HTML_ALT.search(tag)
+            if alt is None or not (alt["q"] or alt["s"] or alt["u"] or "").strip():
+                src = HTML_SRC.search(tag)
+                found.append(ContentProblem(source.shown, index + 1, message(
+                    "image without alt", target=src["src"] if src else "<img>")))
+    return found
 
 
 # --- Slugs and output paths ----------------------------------------------------
