@@ -400,3 +400,44 @@ def test_an_announcement_without_a_meeting_date_field_reads_its_date_from_the_se
     assert facts.kind == "announcement"
     assert facts.meeting == MeetingTime(D(2025, 6, 9), T(18, 30))
     assert speakers(facts) == ["Karl Oster"]
+
+
+# --- where: front matter hosts, venue sentences, an address under "### Venue" ----------
+
+
+def with_host(body: str, host: str = "Example Co") -> object:
+    source = (f"---\ntitle: June 2025 Meeting\nmeeting_date: 2025-06-09\nhosted_by:\n  - :name: {host}\n---\n\n"
+              f"{body}")
+    return read_facts(source, date=D(2025, 6, 9), title="June 2025 Meeting", path="2025/june/index.html.md.erb")
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("The June meeting will be on Monday the 9th of June. The venue, [Foundry\nHall](https://example.org/f)"
+     " near the station, is provided by [Example Co](https://example.org).", "Foundry Hall"),
+    ("The June meeting will be on Monday the 9th of June. As usual our hosts [Example Co](https://example.org)"
+     " will provide the space, at our new venue [The Vault](https://example.org/v).", "The Vault"),
+    ("We've arranged a party for Monday 9th June. It's at a bar called Lantern & Lime, at 3 Example Street.",
+     "Lantern & Lime"),
+    ("The backup meeting is on Monday the 9th of June, from 6:30pm at [The Kettle](https://example.org/k) pub.",
+     "The Kettle"),
+    ("The June meeting will be on Monday the 9th of June. Like last month the venue this time is wherever "
+     "you are because it's _COMPLETELY VIRTUAL_!", "Online"),
+    ("The June meeting will be on Monday the 9th of June.", "Example Co"),  # the front matter's host
+])
+def test_the_venue_a_sentence_names_wins_over_the_host_in_front_matter(sentence, place):
+    facts = with_host(f"{sentence}\n\n## Afterwards\n\nWe head over to [The Red Lion](https://example.org/p).\n")
+    assert facts.location == place
+
+
+def test_the_address_under_a_venue_heading_names_the_place_unless_it_starts_with_the_street():
+    body = ("The June meeting will be on Monday the 9th of June.\n\n## Venue & Registration\n\n### Venue\n\n"
+            "The address of the venue:\n\n> {first}<br/>London<br/>EC1A 1AA\n")
+    assert with_host(body.format(first="Foundry Hall")).location == "Foundry Hall"
+    assert with_host(body.format(first="Example House, 24 Sample Street")).location == "Example Co"
+
+
+def test_a_report_gets_its_place_from_front_matter_too():
+    facts = read_facts("---\ntitle: Recap\nmeeting_date: 2025-06-09\nlocation: Online\n---\n\n"
+                       "Last night we had two talks. Thanks for coming!\n\nAttendees: 12\n",
+                       date=D(2025, 6, 9), title="Recap")
+    assert facts.kind == "report" and facts.location == "Online"

@@ -20,7 +20,7 @@ from .attendance import read_attendance
 from .kind import Signs, names_a_meeting, weigh_kind
 from .next_lines import read_next_lines
 from .talk_lines import prose_talks, talks_under_headings
-from .when_where import announced_date, meeting_place, meeting_time, stated_time
+from .when_where import announced_date, meeting_place, meeting_time, stated_time, venue
 from .talks import looks_like_name, talk_from_heading
 
 REPORT_WORDS = frozenset({"report", "reports", "bericht", "berichte", "protokoll", "protokolle"})
@@ -142,6 +142,27 @@ def _signs(document: Document, report: dict) -> Signs:
                  signup=signup_url(document) is not None)
 
 
+# Front matter keys naming the place; a host (Middleman's ``hosted_by``) only when the
+# text names no venue (the host may be a sponsor, the bar another place).
+_PLACE_KEYS = ("location", "venue", "place", "where", "ort")
+_HOST_KEYS = ("hosted_by", "host", "hosts")
+
+
+def _place(document: Document, day: dt.date):
+    """The place when no "Ort:"/"Wo:" line gives it (read only when asked)."""
+    def first(keys):
+        for key in keys:
+            line = document.metadata.get(key)
+            if line is not None and line.text.strip():
+                return line.text.strip()
+        return None
+
+    def place() -> str | None:
+        return (first(_PLACE_KEYS) or venue(document.blocks, day, _next_subtrees(document))
+                or first(_HOST_KEYS))
+    return place
+
+
 def _split_date(date: dt.datetime | dt.date) -> tuple[dt.date, dt.time | None]:
     if isinstance(date, dt.datetime):
         time = date.time().replace(tzinfo=None)
@@ -228,13 +249,13 @@ def read_document_facts(document: Document, *, date: dt.datetime | dt.date,
         kind = weigh_kind(_signs(document, report), title=title, path=path, text=text)
     dated = any(key in document.metadata for key in MEETING_DATE_KEYS)
     front_talks = _front_matter_talks(document, title or _title(document))
-    front_location = document.metadata.get("location")
+    place = _place(document, day)
     if kind == "report":
         facts, found = report, report_problems
         if not facts["talks"] and front_talks:
             facts = {**facts, "talks": front_talks}
-        if facts["location"] is None and front_location is not None:
-            facts = {**facts, "location": front_location.text}
+        if facts["location"] is None:
+            facts = {**facts, "location": place()}
     elif kind == "announcement":
         # The front matter names the meeting's date: no "Wann:" needed.
         announcement, found = read_announcement(document, day, default_time,
@@ -243,7 +264,7 @@ def read_document_facts(document: Document, *, date: dt.datetime | dt.date,
         if meeting is not None and dated and time is not None and meeting.date == day:
             meeting = MeetingTime(day, time)  # "meetingdate: …T19:00" says the time
         facts = {"meeting": meeting, "talks": announcement.talks or front_talks,
-                 "location": announcement.location or (front_location.text if front_location else None),
+                 "location": announcement.location or place(),
                  "signup_url": announcement.signup_url}
     else:
         facts, found = {}, []

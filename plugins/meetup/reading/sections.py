@@ -286,9 +286,26 @@ def _front_matter_metadata(source: str) -> tuple[dict[str, Line], int] | None:
     matter = read_front_matter(source)
     if matter.format is None:
         return None
-    metadata = {key: Line(matter.lines.get(key, 1), str(value)) for key, value in matter.fields.items()
-                if isinstance(value, (str, int, float, dt.date))}
+    metadata = {key: Line(matter.lines.get(key, 1), text) for key, value in matter.fields.items()
+                if (text := _field_text(value)) is not None}
     return metadata, matter.body_line - 1
+
+
+def _field_text(value: object) -> str | None:
+    """A plain value as text; a list of plain values or of named entries (Middleman's
+    ``hosted_by: [{":name": "Venue Co"}]``) as their names joined by ", "."""
+    if isinstance(value, (str, int, float, dt.date)):
+        return str(value)
+    if isinstance(value, list) and value:
+        names = []
+        for item in value:
+            if isinstance(item, dict):
+                item = item.get(":name", item.get("name"))
+            if not isinstance(item, (str, int, float)) or isinstance(item, bool):
+                return None
+            names.append(str(item).strip())
+        return ", ".join(name for name in names if name) or None
+    return None
 
 
 def split_document(source: str, *, html: bool = False) -> Document:

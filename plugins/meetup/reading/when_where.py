@@ -14,7 +14,7 @@ import datetime as dt
 import re
 
 from .dates import find_dates, find_time, time_span
-from .markdown_text import mask_non_text
+from .markdown_text import mask_non_text, plain_text
 from .sections import Block
 
 _TIME_LABEL = re.compile(
@@ -145,6 +145,79 @@ def announced_date(blocks: tuple[Block, ...], published: dt.date, *,
                 found.add(mentions[0].date)
                 where = section
     return (found.pop(), where) if len(found) == 1 else None
+
+
+_LINK_NAME = r"\[(?P<{0}>[^\[\]]+)\](?:\([^()]*\)|\[[^\[\]]*\])"
+# Where the meeting is, as a sentence says it (Markdown, emphasis removed), best first.
+_VENUE_SENTENCES = (
+    # "The venue, [Code Node](…) near …", "at our new venue [The Crypt](…)".
+    re.compile(r"\b(?:the|our)\s+(?:new\s+|usual\s+)?venue(?:\s+this\s+(?:time|month))?\s*,?\s*(?:is\s+)?"
+               + _LINK_NAME.format("name"), re.IGNORECASE),
+    # "a bar called Sequoia @ Ruby Lo, at 23 Example Street".
+    re.compile(r"\b(?:a|the)\s+(?:bar|pub|restaurant|cafe|café|venue|place)\s+called\s+"
+               r"(?P<name>[^,.;()\[\]]+)", re.IGNORECASE),
+    # "at [The Chandos](…) pub", "at our usual [Example Hall](…) venue".
+    re.compile(r"\bat\s+(?:our\s+usual\s+|the\s+)?" + _LINK_NAME.format("name")
+               + r"\s+(?:pub|bar|venue|offices|cafe|café)\b", re.IGNORECASE),
+)
+# "the venue this time is wherever you happen to be because it's completely virtual".
+_VIRTUAL = re.compile(r"\bvenue\b[^.]{0,80}?\b(?:virtual|online|zoom|remote)\b", re.IGNORECASE)
+# "Our hosts [Example Co](…) will provide the space", "hosted by the folk at [X](…)",
+# "The venue this month is provided by [X](…)": the host, when no venue is named.
+_HOSTED_BY = re.compile(r"\b(?:our\s+hosts?|hosted\s+by(?:\s+[\w\s]{0,30}?\bat)?|provided\s+by)\s+(?:the\s+)?"
+                        + _LINK_NAME.format("name"), re.IGNORECASE)
+_VENUE_HEADING = re.compile(r"(?:venue|location|veranstaltungsort|address|adresse|anfahrt)\b", re.IGNORECASE)
+
+
+def _clean_name(name: str) -> str:
+    return " ".join(name.split()).strip(" ,.:;*_")
+
+
+def venue(blocks: tuple[Block, ...], day: dt.date | None = None,
+          ignored_sections: frozenset[int] = frozenset()) -> str | None:
+    """The meeting's place as the text names it: a venue sentence in a paragraph
+    before the first heading (or naming the meeting's own ``day``), else the first line
+    of the address quoted under a ``### Venue`` heading, else the host the sentence
+    names ("Our hosts [Example Co](…)").  The pub afterwards is no venue: it is named
+    in other words ("we head over to …")."""
+    paragraphs = []
+    for section, markdown in _paragraphs(blocks, ignored_sections):
+        text = _EMPHASIS.sub("", re.sub(r"<(?P<tag>del|s|strike)>.*?</(?P=tag)>", " ", markdown,
+                                        flags=re.IGNORECASE))
+        own = day is not None and any(mention.date == day for mention in find_dates(text, not_before=day))
+        if section == 0 or own:
+            paragraphs.append(text)
+    for pattern in _VENUE_SENTENCES:
+        for text in paragraphs:
+            if match := pattern.search(text):
+                return _clean_name(plain_text(match["name"]))
+    for text in paragraphs:
+        if _VIRTUAL.search(text):
+            return "Online"
+    if place := _address_under_heading(blocks, ignored_sections):
+        return place
+    for text in paragraphs:
+        if match := _HOSTED_BY.search(text):
+            return _clean_name(plain_text(match["name"]))
+    return None
+
+
+def _address_under_heading(blocks: tuple[Block, ...], ignored_sections: frozenset[int]) -> str | None:
+    """``### Venue`` + "The address of the venue:" + ``> Example Hall<br/>1 Example Street``:
+    "Example Hall"; None when the quote starts with the street."""
+    under = None
+    for block in blocks:
+        if block.kind == "heading":
+            under = block.section if _VENUE_HEADING.match(plain_text(block.markdown)) else None
+            continue
+        if under is None or block.section != under or block.section in ignored_sections:
+            continue
+        if block.markdown.startswith(">"):
+            first = re.split(r"<br\s*/?>", block.markdown.lstrip("> "), maxsplit=1)[0]
+            name = _clean_name(plain_text(first))
+            # "24 Example Street": the address starts with the street, not a name.
+            return name if name and not re.search(r"[0-9]", name) else None
+    return None
 
 
 def meeting_place(blocks: tuple[Block, ...],
