@@ -27,6 +27,7 @@ from pelican.utils import pelican_open
 
 from ..reading.facts import looks_like_meeting
 from ..reading.source_fields import MARKDOWN_EXTENSIONS, SKIP_FILES, SourceFields, read_source
+from ..i18n.language import gettext as _
 
 logger = logging.getLogger(__name__)
 
@@ -93,8 +94,8 @@ def convert(converter, text: str, source_path: str, options: Options,
         # A rules page or a README among the meetings: not a meeting, not built
         # (invoke check says the same).
         if not in_worker:
-            logger.warning("%s:1: kein Datum und weder Bericht noch Einladung: nicht gebaut",
-                           relative)
+            logger.warning(_("%(source)s:1: no date, and neither report nor invitation: not "
+                             "built") % {"source": relative})
         return "", {"status": ["skip"]}
     if found.problems:
         if in_worker:  # converted again in the build process, which reports them

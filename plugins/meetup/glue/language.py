@@ -1,6 +1,7 @@
 """Pelican glue for the site's language (``DEFAULT_LANG``).
 
-- ``initialized``: the fixed pages get their addresses in the site's language
+- ``initialized``: the site's language becomes that of the build's messages; the
+  fixed pages get their addresses in the site's language
   (``archiv/`` in German, ``archive/`` in English) unless the settings name them,
   the search page stays out of the sitemap, and a language without a catalog is
   reported (its site would show English texts).
@@ -24,9 +25,10 @@ logger = logging.getLogger(__name__)
 
 def set_addresses(pelican) -> None:
     settings = pelican.settings
-    language = languages.of(settings)
+    # The build's messages (warnings, errors) in the site's language too.
+    language = languages.activate(settings)
     if not language.has_catalog:
-        logger.warning(languages.of(settings).gettext(
+        logger.warning(language.gettext(
             "DEFAULT_LANG %(lang)r: no catalog for this language (there are: %(known)s); "
             "the site shows English texts") % {
                 "lang": settings.get("DEFAULT_LANG"),
