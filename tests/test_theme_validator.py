@@ -42,6 +42,14 @@ def test_every_page_of_both_builds_is_valid_html(demo_site, demo_site_production
     assert not errors, describe(errors)
 
 
+def test_every_page_of_the_english_builds_is_valid_html(english_site, english_site_production):
+    pages = list(english_site.rglob("*.html")) + list(english_site_production.rglob("*.html"))
+    assert len(pages) > 20
+    messages = run_vnu(english_site, english_site_production)
+    errors = [m for m in messages if m["type"] in ("error", "non-document-error")]
+    assert not errors, describe(errors)
+
+
 def test_the_validator_does_catch_errors(tmp_path):
     """Guard against a validator run that silently checks nothing."""
     broken = tmp_path / "broken.html"

@@ -36,6 +36,14 @@ def served_site(demo_site):
 
 
 @pytest.fixture(scope="session")
+def served_english_site(english_site):
+    """The English fixture archive (DEFAULT_LANG = "en"), served like the demo."""
+    server = SiteServer(english_site)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
 def browser():
     require_tool(CHROMIUM, "Debian chromium")
     from playwright.sync_api import sync_playwright

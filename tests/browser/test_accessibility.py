@@ -57,6 +57,26 @@ def test_no_axe_violations(served_site, demo_site, open_page, which, mode):
     assert not violations, f"{path or 'home'} ({mode}):\n{describe(violations)}"
 
 
+ENGLISH_PAGES = ["home", "report", "announcement", "archive/", "talks/", "statistics/", "search/",
+                 "404.html"]
+
+
+@pytest.mark.parametrize("mode", MODES.keys())
+@pytest.mark.parametrize("which", ENGLISH_PAGES)
+def test_no_axe_violations_on_the_english_site(served_english_site, english_site, open_page, which,
+                                               mode):
+    report = newest_report_path(english_site)
+    path = {"home": "", "report": report,
+            "announcement": "invitation-to-the-december-meetup/"}.get(which, which)
+    width, scheme = MODES[mode]
+    page = open_page(served_english_site.url, path, width=width, color_scheme=scheme)
+    if which == "search/":
+        page.get_by_label("Search term").fill("data")
+        page.locator("#search-results li").first.wait_for(timeout=10_000)
+    violations = run_axe(page)
+    assert not violations, f"{path or 'home'} ({mode}):\n{describe(violations)}"
+
+
 def test_axe_does_report_violations(open_page, served_site):
     """Guard: the same run finds a violation when there is one."""
     page = open_page(served_site.url)

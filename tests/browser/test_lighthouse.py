@@ -75,3 +75,19 @@ def test_lighthouse_scores(served_site, demo_site, page, desktop, tmp_path):
     requests = report["audits"]["network-requests"]["details"]["items"]
     hosts = {item["url"].split("/")[2] for item in requests if item["url"].startswith("http")}
     assert hosts <= {served_site.url.split("/")[2]}, hosts
+
+
+@pytest.mark.parametrize("desktop", [False, True], ids=["mobile", "desktop"])
+@pytest.mark.parametrize("page", ["home", "report"])
+def test_lighthouse_scores_of_the_english_site(served_english_site, english_site, page, desktop,
+                                               tmp_path):
+    path = "" if page == "home" else newest_report_path(english_site)
+    report = run_lighthouse(served_english_site.url + path, desktop, tmp_path)
+    assert not report.get("runtimeError"), report["runtimeError"]
+    scores = {name: report["categories"][name]["score"] for name in CATEGORIES}
+    print(f"lighthouse en {page} {'desktop' if desktop else 'mobile'}: {scores}")
+    for name, minimum in MINIMUM.items():
+        assert scores[name] is not None and scores[name] >= minimum, (
+            f"{name} {scores[name]} < {minimum} on {path or 'home'}: "
+            f"{failed_audits(report, name)}"
+        )
