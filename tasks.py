@@ -75,7 +75,7 @@ def livereload(c, port=8000, content=str(CONTENT), output=str(OUTPUT)):
           .format(port=port))
     server = Server()
     for pattern in (f"{content}/**/*", f"{ROOT}/theme/**/*", f"{ROOT}/plugins/**/*.py",
-                    f"{ROOT}/pelicanconf.py"):
+                    f"{ROOT}/plugins/**/*.po", f"{ROOT}/pelicanconf.py"):
         server.watch(pattern, rebuild)
     server.serve(host="127.0.0.1", port=port, root=output)
 
