@@ -296,10 +296,10 @@ def test_lightning_talk_nights_list_only_linked_speakers_as_headings():
 
 def test_a_title_heading_followed_by_a_speaker_heading():
     facts = english("The June meeting was held on the 9th. We had two talks.\n\n"
-                    "# Parsing with combinators\n## Tiest Example\n\n[slides](https://example.org/1)\n\n"
+                    "# Parsing with combinators\n## Tomasz Example\n\n[slides](https://example.org/1)\n\n"
                     "# Designers and developers\n## Ulla Brenner\n\n[slides](https://example.org/2)\n")
     assert [(talk.speaker, talk.title) for talk in facts.talks] == [
-        ("Tiest Example", "Parsing with combinators"), ("Ulla Brenner", "Designers and developers")]
+        ("Tomasz Example", "Parsing with combinators"), ("Ulla Brenner", "Designers and developers")]
 
 
 def test_an_html_page_with_h4_titles_and_h5_speakers():
@@ -441,3 +441,39 @@ def test_a_report_gets_its_place_from_front_matter_too():
                        "Last night we had two talks. Thanks for coming!\n\nAttendees: 12\n",
                        date=D(2025, 6, 9), title="Recap")
     assert facts.kind == "report" and facts.location == "Online"
+
+
+# --- next dates a careful reader is sure of ---------------------------------------------
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Termin nächste Vorstandssitzung: 07.04 um 20:00 Uhr", D(2025, 4, 7)),  # no final dot, a time follows
+    ("Nächste Sitzung: 14.4, 19:30 Uhr", D(2025, 4, 14)),
+    ("Nächster Vorstandssitzung am Wochenende 29/30. März in Kassel.", D(2025, 3, 29)),  # two days: the first
+    ("Nächster Termin: Vorschlag für den neuen Vorstand: 4. April 2025", D(2025, 4, 4)),
+])
+def test_next_lines_in_shapes_only_a_next_label_makes_sure(line, expected):
+    facts = minutes(f"Anwesende: Greta, Hannes\n\n## Sonstiges\n\nAllerlei.\n\n{line}\n")
+    assert facts.next is not None and facts.next.when.date == expected, facts.problems
+
+
+@pytest.mark.parametrize("line", ["Die Kasse wurde am 07.04 um 20:00 Uhr geprüft.",
+                                  "Am Wochenende 29/30. März ist das Sommerfest.",
+                                  "Vorschlag für den neuen Vorstand: 4. April 2025"])
+def test_the_same_shapes_without_a_next_label_are_no_next_date(line):
+    facts = minutes(f"Anwesende: Greta, Hannes\n\n## Sonstiges\n\n{line}\n")
+    assert facts.next is None
+
+
+def test_a_folgetermin_heading_with_the_date_in_prose_below():
+    facts = minutes("Anwesende: Greta, Hannes\n\n### TOP 3 Folgetermin Vorstandssitzung\n\n"
+                    "12. April 2025 im Vereinsheim. Die Uhrzeit steht noch nicht fest.\n")
+    assert facts.next.when == MeetingTime(D(2025, 4, 12), None)
+
+
+def test_a_member_reporting_under_a_heading_is_no_talk():
+    facts = minutes("Anwesende: Greta, Hannes\n\n### TOP 4 Förderprogramm\n\nHannes stellt das Konzept vor, "
+                    "wie es der Mitgliederversammlung präsentiert werden soll.\n\n### TOP 5 Sonstiges\n\n"
+                    "Greta: Anfang Mai hält sie einen Vortrag in Kassel.\n\n## Gesprächsnotizen\n\n"
+                    "### Umlaufbeschluss Urlaubsregelung Greta (1 min)\n\n- einstimmig angenommen\n")
+    assert facts.talks == ()

@@ -56,6 +56,31 @@ def _under_label(blocks: tuple[Block, ...], index: int, not_before: dt.date) -> 
     return sorted(found, key=lambda item: item.mention.date)[:1]
 
 
+# Shapes a careful reader is sure of only right after a next label:
+# "07.04 um 20:00 Uhr" (no final dot, but a time follows), "am Wochenende 29/30. August"
+# (a two-day meeting starts on its first day), "Vorschlag für den künftigen Vorstand:
+# 4. April 2023" (a proposed date is the date).
+_STARTS_WITH_NEXT = re.compile(r"[\W_]*(?:naechste[rsn]?|next|folgetermin|termin\s+(?:der\s+)?naechste)")
+_NO_FINAL_DOT = re.compile(r"(?<![0-9.])(?P<day>[0-9]{1,2})\.(?P<month>[0-9]{1,2})(?![0-9.])"
+                           r"(?=\s*,?\s*(?:um\s+|ab\s+)?[0-9]{1,2}(?::[0-9]{2}|[ ]?uhr))", re.IGNORECASE)
+_DAY_RANGE = re.compile(r"(?<![0-9.])(?P<first>[0-9]{1,2})\.?\s*(?:/|-|–|&|und|bis)\s*[0-9]{1,2}\.(?=\s*[^\W\d_])",
+                        re.IGNORECASE)
+_WEEKEND = re.compile(r"\b(?P<on>am|vom|on)\s+(?:wochenende|weekend)\s+(?:vom\s+|des\s+|of\s+)?", re.IGNORECASE)
+_PROPOSED = re.compile(r"(?P<label>:\s*)(?:vorschlag|vorgeschlagen|proposal|proposed|geplant|voraussichtlich"
+                       r"|angedacht|tentativ\w*)\b[^:\n]{0,60}:\s*", re.IGNORECASE)
+
+
+def _as_a_date_line(block: Block) -> str:
+    """A line that starts with a next label, with those shapes written as plain dates."""
+    text = block.markdown
+    if not _STARTS_WITH_NEXT.match(fold(block.plain)):
+        return text
+    text = _NO_FINAL_DOT.sub(lambda m: f"{m['day']}.{m['month']}.", text)
+    text = _DAY_RANGE.sub(lambda m: f"{m['first']}.", text)
+    text = _WEEKEND.sub(lambda m: f"{m['on']} ", text)
+    return _PROPOSED.sub(lambda m: m["label"], text, count=1)
+
+
 def read_next_lines(blocks: tuple[Block, ...], report_date: dt.date,
                     ignored_sections: frozenset[int] = frozenset(),
                     ) -> tuple[Choice | None, bool, Problems]:
@@ -73,7 +98,7 @@ def read_next_lines(blocks: tuple[Block, ...], report_date: dt.date,
             if not block.value:
                 found.extend(_under_label(blocks, index, not_before))
                 continue
-        mentions = [mention for mention in find_dates(block.markdown, not_before=not_before)
+        mentions = [mention for mention in find_dates(_as_a_date_line(block), not_before=not_before)
                     if mention.kind == "labelled" and is_next_label(mention.label)]
         if len(mentions) > 1 and all(mention.date for mention in mentions):
             mentions = sorted(mentions, key=lambda mention: mention.date)[:1]

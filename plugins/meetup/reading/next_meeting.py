@@ -26,7 +26,8 @@ _HEADING = re.compile(
     r"(?:(?:top|punkt)\s*[0-9]{1,2}[.:)]?\s+|[0-9]{1,2}[.)]\s+)?"
     r"(?:next(?:\s+(?:meeting|meetup|date|treffen|session))?"
     r"|naechste[rs]?\s+(?:termin|treffen|meetup|sitzung|vorstandssitzung)|naechster\s+meetup-termin"
-    r"|folgetermin|termin\s+der\s+naechsten\s+(?:vorstands)?sitzung)(?![\w-])"
+    r"|folgetermin(?:\s+(?:der\s+)?(?:vorstands)?sitzung)?|termin\s+der\s+naechsten\s+(?:vorstands)?sitzung)"
+    r"(?![\w-])"
     # After the words: nothing, a colon, a bracket, "am …" or a date; so
     # "Next steps" stays an ordinary heading.
     r"\s*(?:$|[:(–-]|(?:am|im|on)\b|.*[0-9])"

@@ -31,7 +31,7 @@ from .markdown_text import fold, plain_text
 from .model import Talk
 from .sections import Block
 from .participants import is_participants_heading
-from .talks import SECTION_WORDS, leading_people, looks_like_name, person
+from .talks import SECTION_WORDS, leading_people, person
 
 _BY = re.compile(r"(?:by|von|speaker|sprecher(?:in)?|referent(?:in)?)\s*:?\s+(?P<speaker>.+?)\.?")
 _TITLE_WITH_SPEAKER = re.compile(r"(?P<title>.+?)\s*\((?P<speaker>[^()]+)\)")
@@ -56,6 +56,12 @@ _TALKS_PARENT = re.compile(
     r"|referenten|referentinnen|sprecher)\b")
 _ONLY_LINK = re.compile(r"\[(?P<text>[^\[\]]+)\]\s*(?:\([^()]*\)|\[[^\[\]]*\])|<a\s[^<>]*>(?P<html>[^<>]+)</a>",
                         re.IGNORECASE)
+# A sentence about a talk: a word of talking, or the audience addressed ("will encourage
+# us to …", "zeigt uns …").
+_TALKING = re.compile(r"\b(?:talk|tell|present|speak|show|demo|introduc|explain|lead|leading|cover"
+                      r"|vortrag|vortraege|praesentier|referier|spricht|sprechen|erzaehlt|us|uns)\b"
+                      r"|\b(?:talk|tell|present|speak|show|demo|introduc|explain|lead|cover|praesentier|referier)")
+_TALKING_WITHIN = 6  # words: "is going to tell us about", not a verb at the end of a report
 _ROLE = re.compile(r"\s*\((?P<role>[^()]*)\)\s*$")
 # "Ann Example gave a great presentation on …", "… hielt einen Vortrag über …".
 _GAVE_A_TALK = re.compile(
@@ -83,23 +89,26 @@ def _speaker_line(block: Block) -> str | None:
         speaker = match["speaker"].strip()
         return speaker if person(speaker, linked=f"[{speaker}]" in block.markdown) else None
     people = leading_people(text, block.markdown)
-    if people is not None and (people.verb or not people.rest):
-        return people.speakers
-    return None
+    if people is None or not (people.verb or not people.rest):
+        return None
+    if people.colon and people.rest and not people.linked:
+        return None  # "Jochen: Anfang Mai ist …" reports under "Sonstiges"; "Ann Example:" names
+    # "Jochen stellt das Budget vor" in minutes is a member's report; a sentence about
+    # a talk says so ("is going to tell us", "will talk about"), or links the speaker.
+    if people.rest and not people.colon and not people.rest.startswith(("says", "writes")) and not people.linked \
+            and not _TALKING.search(fold(" ".join(people.rest.split()[:_TALKING_WITHIN]))):
+        return None
+    return people.speakers
 
 
-def _heading_person(block: Block, *, structural: bool) -> str | None:
-    """A heading that is only a person's name ("Austin Example (Guest Speaker)"):
-    the name without the role.  ``structural``: the heading stands right under a talk
-    title, which is evidence enough for two or three capitalised words."""
+def _heading_person(block: Block) -> str | None:
+    """A heading that is only a person's name ("Austin Example (Guest Speaker)"): the
+    name without the role.  Its position (right under a talk title) is no evidence:
+    "## Gesprächsnotizen" + "### Umlaufbeschluss Urlaubsregelung Katja" is no talk."""
     text = _linked_only(block) or block.plain.strip()
     linked = _linked_only(block) is not None
     text = _ROLE.sub("", text).strip()
-    if person(text, linked=linked):
-        return text
-    if structural and looks_like_name(text) and len(text.split()) >= 2:
-        return text
-    return None
+    return text if person(text, linked=linked) else None
 
 
 def _held(block: Block, body: list[Block]) -> bool:
@@ -148,7 +157,7 @@ def _talk(block: Block, body: list[Block], parent: Block | None, siblings: int) 
         return Talk(match["speaker"].strip(), match["title"].strip())
     talks_parent = parent is not None and _TALKS_PARENT.search(fold(parent.plain)) is not None
     if talks_parent or siblings >= 2:
-        if speaker := _heading_person(block, structural=False):
+        if speaker := _heading_person(block):
             return Talk(speaker, "")
     return None
 
@@ -161,7 +170,7 @@ def _speaker_only_siblings(blocks: tuple[Block, ...], headings: list[int]) -> di
 
     def close():
         linked = sum(1 for index in run if _linked_only(blocks[index])
-                     and _heading_person(blocks[index], structural=False))
+                     and _heading_person(blocks[index]))
         counts.update((index, linked) for index in run)
         run.clear()
 
@@ -198,7 +207,7 @@ def talks_under_headings(blocks: tuple[Block, ...], ignored_sections: frozenset[
             if following.struck or not _held(following, list(blocks[end + 1:])[:3]):
                 consumed.add(end)
                 continue
-            if speaker := _heading_person(following, structural=True):
+            if speaker := _heading_person(following):
                 consumed.add(end)
                 if _held(block, []):
                     talks.append((block.number, Talk(speaker, block.plain.strip())))

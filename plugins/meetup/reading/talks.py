@@ -151,6 +151,8 @@ class People:
     rest: str  # what follows the names ("will talk about …"); "" when the line is only names
     verb: bool  # the rest opens with a colon or a verb of speaking ("says", "will", "zeigt")
     count: int  # how many people
+    linked: bool = False  # every name is a link's text ("[Ann Example](…) says:")
+    colon: bool = False  # "Ann Example: …"
 
 
 def leading_people(plain: str, markdown: str = "") -> People | None:
@@ -214,8 +216,10 @@ def leading_people(plain: str, markdown: str = "") -> People | None:
         rest_words = rest_words[skip:]
     if len(separators) >= len(names):
         separators = separators[:len(names) - 1]
+    linked = True
     for name in names:
         text = " ".join(name)
+        linked = linked and _linked(text, markdown)
         if not person(text, linked=_linked(text, markdown)):
             return None
     speakers = " ".join(names[0])
@@ -223,7 +227,7 @@ def leading_people(plain: str, markdown: str = "") -> People | None:
         speakers += separator + " ".join(name)
     rest = " ".join(rest_words)
     verb = colon or bool(rest_words) and fold(rest_words[0].strip(",:;.")) in _TALK_VERBS
-    return People(speakers, rest, verb, len(names))
+    return People(speakers, rest, verb, len(names), linked, colon)
 
 
 def _linked(name: str, markdown: str) -> bool:
