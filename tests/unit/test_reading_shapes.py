@@ -477,3 +477,17 @@ def test_a_member_reporting_under_a_heading_is_no_talk():
                     "Greta: Anfang Mai hält sie einen Vortrag in Kassel.\n\n## Gesprächsnotizen\n\n"
                     "### Umlaufbeschluss Urlaubsregelung Greta (1 min)\n\n- einstimmig angenommen\n")
     assert facts.talks == ()
+
+
+def test_a_count_of_everyone_wins_over_the_board_named_below_it():
+    facts = minutes("**Anwesend:** 12 Personen\n\nAnwesende Vorstände: Greta, Hannes, Ilse\n")
+    assert facts.participants.total == 12
+    assert [person.name for person in facts.participants.named] == ["Greta", "Hannes", "Ilse"]
+
+
+def test_two_names_one_letter_apart_make_the_count_unsure():
+    facts = minutes("Anwesende Vorstände: Greta, Hannes\n\nGäste: Karla, Volfgang, Wolfgang\n")
+    assert facts.participants.total == 5 and not facts.participants.exact
+    assert any("Tippfehler" in problem.message and problem.line == 5 for problem in facts.problems)
+    facts = minutes("Anwesende Vorstände: Greta, Hannes\n\nGäste: Maria, Mario\n")
+    assert facts.participants.total == 4 and facts.participants.exact  # two people

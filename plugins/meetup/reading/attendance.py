@@ -19,6 +19,7 @@ import re
 
 from .markdown_text import fold
 from .model import Participant, Participants
+from .names import is_given_name
 from .sections import Block
 
 Problems = list[tuple[int, str]]
@@ -150,15 +151,50 @@ def _from_fields(blocks: list[Block], roles: tuple[int, ...] = ()) -> tuple[Part
     counted = [field for field in fields if field.count is not None]
     exact = not any(field.redacted for field in fields)
     lines = tuple(field.block.number for field in fields if field.named) + roles
+    typo = _typo(named)
+    if typo is not None:
+        # "Volfgang, Wolfgang": a slip of the pen or two people; the count is not sure.
+        exact = False
+        line = next(field.block.number for field in fields
+                    if any(person.name == typo[1] for person in field.named))
+        problems.append((line, f'"{typo[0]}" und "{typo[1]}": ein Tippfehler oder zwei Personen? '
+                               f'Die Zahl der Anwesenden ist unsicher'))
     if not counted:
-        return Participants(tuple(named), listed - len(named), listed, exact, lines), []
-    total = sum(field.count for field in counted) + sum(
-        len(field.named) + field.extra for field in fields if field.count is None)
+        return Participants(tuple(named), listed - len(named), listed, exact, lines), problems
+    everyone = [field for field in counted if _TOTAL_LABEL.fullmatch(field.block.label)]
+    if len(everyone) == 1 and everyone[0].count >= listed:
+        # "**Anwesend:** 17 Personen" counts everyone; "Anwesende Vorstände: …" are some of them.
+        total = everyone[0].count
+    else:
+        total = sum(field.count for field in counted) + sum(
+            len(field.named) + field.extra for field in fields if field.count is None)
     if named and total != listed:
         first = counted[0].block
         problems.append((first.number, f'"{first.plain}": {total} angegeben, aber {listed} Namen '
                                        f'aufgezählt; es gilt die angegebene Zahl'))
     return Participants(tuple(named), max(total - len(named), 0), total, exact, lines), problems
+
+
+# A label that counts everyone present, not one group of them.
+_TOTAL_LABEL = re.compile(r"(?:anwesend|anwesende|anwesenheit|teilnehmer(?:innen)?|teilnehmende|teilnahme"
+                          r"|attendees|attendance|participants|present|in attendance|besucher(?:innen)?)"
+                          r"(?:\s+(?:personen|people))?(?:\s*\([^()]*\))?")
+_MIN_TYPO_LENGTH = 5
+
+
+def _typo(named: list[Participant]) -> tuple[str, str] | None:
+    """Two names of one list that differ in one letter where one is a known given name and
+    the other is not ("Volfgang", "Wolfgang"); "Maria" and "Mario" are two people."""
+    names = [person.name for person in named if " " not in person.name and len(person.name) >= _MIN_TYPO_LENGTH]
+    for index, first in enumerate(names):
+        for second in names[index + 1:]:
+            if len(first) != len(second) or first == second:
+                continue
+            if sum(a != b for a, b in zip(first.casefold(), second.casefold())) != 1:
+                continue
+            if is_given_name(first) != is_given_name(second):
+                return (first, second)
+    return None
 
 
 def _prose_count(block: Block) -> int | None:
