@@ -491,3 +491,13 @@ def test_two_names_one_letter_apart_make_the_count_unsure():
     assert any("Tippfehler" in problem.message and problem.line == 5 for problem in facts.problems)
     facts = minutes("Anwesende Vorstände: Greta, Hannes\n\nGäste: Maria, Mario\n")
     assert facts.participants.total == 4 and facts.participants.exact  # two people
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Present: Ana Sample, Ben Example, Cleo Muster plus 4 others.", 7),
+    ("Neun Teilnehmer, lange Diskussion über Distributionen für alte Laptops.", 9),
+])
+def test_counts_that_end_a_list_or_open_the_notes(line, expected):
+    facts = read_facts(f"Title: Recap\nDate: 2025-03-10\n\n{line}\n", date=D(2025, 3, 10), title="Recap")
+    assert facts.participants is not None and facts.participants.total == expected
+

@@ -66,12 +66,13 @@ _CAME = re.compile(
 _WE_WERE = re.compile(rf"\b(?:we were|wir waren)\s+{_ABOUT}(?P<number>{_NUMBER})\b")
 # People counted after a list of names: "plus 4 others", "and 4 more", "+4", "+ 2 Gäste".
 _EXTRA = re.compile(rf"(?:\+|\bplus\b|\band\b|\bund\b)\s*(?P<number>{_NUMBER})\b\s*"
-                    rf"(?:more|others?|weitere|andere|{_PEOPLE})?\s*$")
+                    rf"(?:more|others?|weitere|andere|{_PEOPLE})?\s*[.!]?\s*$")
 _NOTE = re.compile(r"\s*\([^()]*\)")
 _NAME_SEPARATOR = re.compile(r"\s*(?:[,;]|\s\+\s|\bund\b|\band\b|&)\s*")
 _MAX_NAME_WORDS = 4
 # A short line that is only a count: "Rund 30 Teilnehmende.", "~20 people".
 _MAX_COUNT_LINE_WORDS = 6
+_OPENING_COUNT = re.compile(rf"{_ABOUT}{_NUMBER}\s+{_PEOPLE}\s*[,;:.]")
 
 
 def _number(word: str) -> int:
@@ -206,7 +207,9 @@ def _prose_count(block: Block) -> int | None:
     if len(set(found)) != 1:
         return None
     short = len(folded.split()) <= _MAX_COUNT_LINE_WORDS
-    return found[0] if short or _CAME.search(folded) else None
+    # "Neun Teilnehmer, lange Diskussion über …": notes that open with the head count.
+    opening = _OPENING_COUNT.match(folded) is not None
+    return found[0] if short or opening or _CAME.search(folded) else None
 
 
 def _attendance_fields(blocks: list[Block], people_sections: frozenset[int]) -> list[Block]:
