@@ -107,3 +107,14 @@ def test_catalog_lookup_prefers_the_sites_own_folder():
     assert dutch.ngettext("%(num)s participant", "%(num)s participants", 1) == "%(num)s deelnemer"
     assert dutch.pgettext("address", "archive") == "archief"
     assert dutch.pgettext("address", "talks") == "talks"
+
+
+def test_a_language_babel_does_not_know_stops_with_a_clear_message(tmp_path):
+    settings = write_settings(tmp_path / "settings.py", **{**GROUP_SETTINGS,
+                                                           "DEFAULT_LANG": "klingonisch"})
+    result = run_invoke("build", "--content", str(CONTENT), "--settings", str(settings),
+                        "--output", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert (f"ERROR: {settings}: DEFAULT_LANG 'klingonisch' is no language Babel knows; use a "
+            'code like "de", "en", "en_GB" or "fr"') in result.stderr
+    assert not (tmp_path / "out").exists()
