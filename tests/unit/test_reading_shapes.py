@@ -296,10 +296,10 @@ def test_lightning_talk_nights_list_only_linked_speakers_as_headings():
 
 def test_a_title_heading_followed_by_a_speaker_heading():
     facts = english("The June meeting was held on the 9th. We had two talks.\n\n"
-                    "# Parsing with combinators\n## Tomasz Example\n\n[slides](https://example.org/1)\n\n"
+                    "# Parsing with combinators\n## Tiest Example\n\n[slides](https://example.org/1)\n\n"
                     "# Designers and developers\n## Ulla Brenner\n\n[slides](https://example.org/2)\n")
     assert [(talk.speaker, talk.title) for talk in facts.talks] == [
-        ("Tomasz Example", "Parsing with combinators"), ("Ulla Brenner", "Designers and developers")]
+        ("Tiest Example", "Parsing with combinators"), ("Ulla Brenner", "Designers and developers")]
 
 
 def test_an_html_page_with_h4_titles_and_h5_speakers():

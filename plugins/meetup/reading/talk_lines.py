@@ -31,7 +31,7 @@ from .markdown_text import fold, plain_text
 from .model import Talk
 from .sections import Block
 from .participants import is_participants_heading
-from .talks import SECTION_WORDS, leading_people, person
+from .talks import SECTION_WORDS, leading_people, looks_like_name, person
 
 _BY = re.compile(r"(?:by|von|speaker|sprecher(?:in)?|referent(?:in)?)\s*:?\s+(?P<speaker>.+?)\.?")
 _TITLE_WITH_SPEAKER = re.compile(r"(?P<title>.+?)\s*\((?P<speaker>[^()]+)\)")
@@ -182,11 +182,32 @@ def _speaker_only_siblings(blocks: tuple[Block, ...], headings: list[int]) -> di
     return counts
 
 
+def _name_shaped(block: Block) -> str | None:
+    """Two or three capitalised words, no section word ("Tiest Example"): a name's shape."""
+    text = _ROLE.sub("", block.plain.strip()).strip()
+    return text if looks_like_name(text) and 2 <= len(text.split()) <= 3 else None
+
+
+def _title_speaker_shape(blocks: tuple[Block, ...], headings: list[int]) -> bool:
+    """The file writes talks as "# Title" + "## Speaker" throughout: two or more such
+    pairs, at least half of them with a given name.  Then a name the dictionary does
+    not know ("Tiest Example") is a speaker too, as the file's own shape says."""
+    pairs = known = 0
+    for position, index in enumerate(headings[:-1]):
+        block, following = blocks[index], blocks[headings[position + 1]]
+        if headings[position + 1] == index + 1 and following.depth > block.depth \
+                and not _is_section_heading(block) and _name_shaped(following):
+            pairs += 1
+            known += _heading_person(following) is not None
+    return pairs >= 2 and 2 * known >= pairs
+
+
 def talks_under_headings(blocks: tuple[Block, ...], ignored_sections: frozenset[int] = frozenset(),
                          ) -> list[tuple[int, Talk]]:
     """(heading line, talk) for every heading that is a talk, in file order."""
     headings = [index for index, block in enumerate(blocks) if block.kind == "heading"]
     siblings = _speaker_only_siblings(blocks, headings)
+    shape = _title_speaker_shape(blocks, headings)
     talks: list[tuple[int, Talk]] = []
     consumed: set[int] = set()
     for position, index in enumerate(headings):
@@ -207,7 +228,7 @@ def talks_under_headings(blocks: tuple[Block, ...], ignored_sections: frozenset[
             if following.struck or not _held(following, list(blocks[end + 1:])[:3]):
                 consumed.add(end)
                 continue
-            if speaker := _heading_person(following):
+            if speaker := _heading_person(following) or (shape and _name_shaped(following)):
                 consumed.add(end)
                 if _held(block, []):
                     talks.append((block.number, Talk(speaker, block.plain.strip())))
