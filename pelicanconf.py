@@ -37,6 +37,24 @@ MEETUP_DEFAULT_TIME = "18:30"
 MEETUP_DURATION_MINUTES = 150
 # "full" (as written), "first" (first names only) or "count" (no names at all).
 MEETUP_PARTICIPANT_NAMES = "full"
+# Where the group meets: a meeting's "Wo:" names a venue by its name; its page and the
+# next-meeting box show the address with a link to OpenStreetMap, the venues page (orte/)
+# where the group met and how often.  "lat"/"lon", "directions", "accessibility" optional.
+MEETUP_VENUES = {
+    "Coworking Space Mitte": {
+        "address": "Königstraße 1, 70173 Stuttgart",
+        "lat": 48.7795,
+        "lon": 9.1772,
+        "directions": "Stadtbahn bis Hauptbahnhof oder Schlossplatz, dann drei Minuten zu Fuß; "
+                      "Fahrradständer im Hof.",
+        "accessibility": "Eingang ebenerdig, Aufzug in den 2. Stock, barrierefreie Toilette.",
+    },
+    "Neckar Analytics GmbH": {
+        "address": "Hauptstätter Straße 70, 70178 Stuttgart",
+        "directions": "Stadtbahn bis Österreichischer Platz; 3. OG, bei „Neckar Analytics“ "
+                      "klingeln.",
+    },
+}
 
 # --- Content -------------------------------------------------------------------
 PATH = "content"
@@ -74,7 +92,8 @@ CATEGORY_SAVE_AS = ""
 CATEGORIES_SAVE_AS = ""
 TAG_SAVE_AS = ""
 TAGS_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "archives", "talks", "statistics", "search", "robots", "notfound"]
+DIRECT_TEMPLATES = ["index", "archives", "talks", "statistics", "venues", "search", "robots",
+                    "notfound"]
 # Archive, talks, statistics and search get their addresses in the site's language
 # (German: archiv/, vortraege/, statistik/, suche/).  To choose one, set it here:
 # ARCHIVES_SAVE_AS = "chronik/index.html"

@@ -134,13 +134,13 @@ def test_participants_widget_in_english(english_site):
 
 
 def test_fixed_pages_at_english_addresses(english_site):
-    for folder in ("archive", "talks", "statistics", "search"):
+    for folder in ("archive", "talks", "statistics", "venues", "search"):
         assert (english_site / folder / "index.html").is_file(), folder
     for german in ("archiv", "vortraege", "statistik", "suche", "termine"):
         assert not (english_site / german).exists(), german
     nav = {text(a): a["href"] for a in soup(english_site, "index.html").select("header nav a")}
     assert nav == {"Home": "./", "Archive": "./archive/", "Talks": "./talks/",
-                   "Statistics": "./statistics/", "Search": "./search/"}
+                   "Statistics": "./statistics/", "Venues": "./venues/", "Search": "./search/"}
     assert sorted(p.name for p in (english_site / "events").iterdir()) == [
         "2025-02-05.ics", "2025-03-05.ics", "2025-10-08.ics", "2025-12-10.ics"]
     assert (english_site / "invitation-to-the-december-meetup" / "event.ics").is_file()

@@ -146,6 +146,7 @@ def test_json_next_meeting_is_the_announced_one_merged_with_the_report(november)
         "location": "Online (Jitsi, Link nach Anmeldung)",
         "talks": ["Uwe: fastai Kapitel 2 – vom Modell zur App"],
         "source": "2020-11-05-einladung.md",
+        "venue": None, "moved_from": None, "called_off": [],
     }
     assert november.page(announcement["url"]).is_file()
 
@@ -319,6 +320,7 @@ def test_with_nothing_ahead_the_next_meeting_comes_from_the_recurrence(counted):
     assert upcoming == {
         "date": "2026-01-20", "time": "18:30", "tentative": True, "title": "Nächstes Treffen",
         "url": None, "location": "Stuttgart", "talks": [], "source": "recurrence",
+        "venue": None, "moved_from": None, "called_off": [],
     }
     events = events_by_date(counted.calendar())
     # 2021-02-16 lies in the past now and got neither report nor announcement.

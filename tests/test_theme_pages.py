@@ -171,7 +171,11 @@ def test_meeting_pages_describe_their_event(prod_pages):
         shown = soup.select_one("article .meta time")["datetime"]
         assert event["startDate"] == shown, path
         assert event["endDate"] > event["startDate"]
-        assert event["eventStatus"] == "https://schema.org/EventScheduled"
+        # A meeting called off says so on the page and in its event.
+        called_off = soup.select_one("article .meta .change")
+        assert event["eventStatus"] == "https://schema.org/" + (
+            "EventCancelled" if called_off and "Abgesagt" in called_off.get_text()
+            else "EventScheduled"), path
         assert event["eventAttendanceMode"] in (
             "https://schema.org/OfflineEventAttendanceMode",
             "https://schema.org/OnlineEventAttendanceMode",

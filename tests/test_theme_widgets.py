@@ -51,7 +51,9 @@ def test_no_known_date_says_so_plainly(unknown_site):
         box = soup_of(unknown_site, path).find(id="next-meetup")
         text = " ".join(box.get_text(" ").split())
         assert "Der nächste Termin wird bald bekannt gegeben." in text, path
-        assert box.find("time") is None and not box.select(".calendar")
+        # No date to add; subscribing to all meetings stays (the next one arrives by itself).
+        assert box.find("time") is None and not box.select(".calendar:not(.subscribe)")
+        assert box.select_one(".subscribe a")["href"].endswith("meetups.ics")
         assert box.find("h2").get_text() == "Nächstes Treffen"
     # Without a date there is no event to describe either.
     assert soup_of(unknown_site).find("script", type="application/ld+json") is None

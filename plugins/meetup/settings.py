@@ -43,6 +43,11 @@ DEFAULTS: dict = {
     "MEETUP_PHOTO_FORMATS": ["avif", "webp"],
     "MEETUP_PHOTO_QUALITY": 70,
     "MEETUP_PHOTOS_SAVE_AS": "photos",
+    # Where the group meets: name -> {"address": …, "lat": …, "lon": …, "directions": …,
+    # "accessibility": …, "aliases": [...]} (site/venues.py); a meeting's place names one.
+    "MEETUP_VENUES": {},
+    # How often calendar apps subscribed to meetups.ics should fetch it again (hours).
+    "MEETUP_ICS_REFRESH_HOURS": 12,
 }
 
 
@@ -73,6 +78,9 @@ def merged(settings: dict) -> dict:
         raise SettingsError("MEETUP_MARKDOWN_EXTENSIONS: endings without a leading dot, "
                             f"e.g. \"md.erb\", got {result['MEETUP_MARKDOWN_EXTENSIONS']!r}")
     _check_photos(result)
+    hours = result["MEETUP_ICS_REFRESH_HOURS"]
+    if not isinstance(hours, int) or isinstance(hours, bool) or not 1 <= hours <= 24 * 7:
+        raise SettingsError(f"MEETUP_ICS_REFRESH_HOURS must be whole hours 1-168, got {hours!r}")
     return result
 
 

@@ -73,6 +73,7 @@ def test_json_has_exactly_the_documented_shape():
     assert data["next"] == {
         "date": "2026-01-20", "time": None, "tentative": True, "title": "Nächstes Treffen",
         "url": None, "location": "Stuttgart", "talks": [], "source": "recurrence",
+        "venue": None, "moved_from": None, "called_off": [],
     }
     report = data["articles"][0]
     assert report == {
@@ -90,6 +91,9 @@ def test_json_has_exactly_the_documented_shape():
                              "Fotos vom letzten Mal"]},
         "talks": [{"speaker": "Andreas", "title": "Hosting of ML models"}],
         "location": None,
+        "venue": None,
+        "status": None,
+        "moved_from": None,
     }
     assert "Königstraße" in text  # ensure_ascii=False
     assert text.startswith('{\n  "generated"')  # indent 2

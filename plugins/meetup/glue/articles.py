@@ -37,9 +37,10 @@ from ..reading.markdown_text import plain_text
 from ..reading.model import ArticleFacts
 from ..reading.next_meeting import next_section_indices
 from ..reading.participants import is_participants_heading
-from ..site import clock, feeds, page_body, privacy, schedule, site_index
+from ..site import clock, feeds, page_body, privacy, schedule, site_index, venues
 from ..site.remark_html import RemarkRenderer
 from ..i18n import language as languages
+from . import meeting_status
 from ..reading.sections import Document, split_document
 
 logger = logging.getLogger(__name__)
@@ -67,6 +68,7 @@ class Config:
     recurrence: schedule.Recurrence | None
     calendar_name: str
     language: languages.Language
+    venues: tuple[venues.Venue, ...] = ()
 
     @classmethod
     def of(cls, settings: dict) -> Config:
@@ -86,13 +88,25 @@ class Config:
             recurrence=schedule.parse_recurrence(merged["MEETUP_RECURRENCE"]),
             calendar_name=merged["MEETUP_GROUP_NAME"] or settings.get("SITENAME") or "",
             language=languages.of(settings),
+            venues=_venues(merged["MEETUP_VENUES"]),
         )
+
+    def venue(self, place: str | None) -> venues.Venue | None:
+        """The venue a place text names; no text: the usual place's (MEETUP_LOCATION)."""
+        return venues.resolve(place or self.settings["MEETUP_LOCATION"], self.venues)
 
     def meeting_ics_url(self, day: dt.date) -> str:
         return meeting_ics_url(day, languages.calendar_names(self.language)[0])
 
     def article_ics_save_as(self, save_as: str) -> str:
         return article_ics_save_as(save_as, languages.calendar_names(self.language)[1] + ".ics")
+
+
+def _venues(value) -> tuple[venues.Venue, ...]:
+    try:
+        return venues.parse(value)
+    except venues.VenueError as error:
+        raise meetup_settings.SettingsError(str(error)) from None
 
 
 def check_settings(pelican) -> None:
@@ -164,6 +178,8 @@ def _read(article, config: Config, cache: FileStampDataCacher) -> _Read:
         cache.cache_data(article.source_path, (inputs, document, facts))
     for problem in facts.problems:
         logger.warning("%s:%d: %s", source, problem.line, problem.message)
+    # Cancelled or moved (Status: header, an announcement's words): every build, not cached.
+    facts = meeting_status.apply(facts, article, document, source, config.language)
     shown = replace(facts, participants=privacy.apply(facts.participants, config.names))
     return _Read(article, source, facts, shown, document)
 
@@ -193,7 +209,7 @@ def attach_facts(generator) -> None:
     entries = [site_index.Entry(r.source, feeds.plain_text(r.article.title), r.article.url,
                                 r.shown, r.article) for r in listed]
     index = site_index.build(entries, now=now, default_time=config.default_time,
-                             ics_url=config.meeting_ics_url)
+                             ics_url=config.meeting_ics_url, venue_of=config.venue)
     for kept, ignored in index.duplicates:
         logger.warning(config.language.gettext(
             "%(source)s: another text about the meeting on %(date)s (already in %(kept)s); "
@@ -210,6 +226,8 @@ def attach_facts(generator) -> None:
         ics_url=config.meeting_ics_url,
         default_title=config.language.gettext("Next meeting"),
     )
+    if upcoming is not None:
+        upcoming = replace(upcoming, venue=config.venue(upcoming.location))
 
     by_date = {meeting.date: meeting for meeting in index.meetings}
     reports = [meeting.report for meeting in index.meetings if meeting.report is not None]
@@ -236,6 +254,10 @@ def attach_facts(generator) -> None:
         article.meetup_end = (article.meetup_start + config.duration
                               if article.meetup_start else None)
         article.meetup_ics_url = config.article_ics_save_as(article.save_as) if own else None
+        # The meeting's venue (site.venues): its page shows address and map link.
+        article.meetup_venue = meeting.venue if own else (
+            config.venue(facts.location) if facts.location else None)
+        article.meetup_meeting = meeting if own else None
         _rewrite_body(read, generator.env, config, by_date, zone, remarks)
 
     generator.context.update(
@@ -246,7 +268,20 @@ def attach_facts(generator) -> None:
         meetup_stats=index.stats,
         meetup_settings=config.settings,
         meetup_now=now,
+        # Where the group met and how often (the venues page), and the calendar of all
+        # meetings: its address, and webcal:// to subscribe (only with an absolute SITEURL).
+        meetup_venues=venues.usage(index.meetings, config.venues),
+        meetup_calendar_url=config.settings["MEETUP_ICS_SAVE_AS"],
+        meetup_webcal_url=_webcal(config.siteurl, config.settings["MEETUP_ICS_SAVE_AS"]),
     )
+
+
+def _webcal(siteurl: str, save_as: str) -> str:
+    """webcal://host/path/meetups.ics for an absolute http(s) SITEURL, else ""."""
+    for scheme in ("https://", "http://"):
+        if siteurl.startswith(scheme):
+            return "webcal://" + siteurl[len(scheme):].rstrip("/") + "/" + save_as.lstrip("/")
+    return ""
 
 
 # --- the body rewrite ---------------------------------------------------------------
@@ -401,9 +436,9 @@ def write_files(context: dict, settings: dict, output_path: str) -> None:
     absolute = config.siteurl if config.siteurl.startswith(("http://", "https://")) else ""
     domain = feeds.uid_domain(config.siteurl, config.calendar_name)
 
-    def calendar(events) -> bytes:
+    def calendar(events, refresh=None) -> bytes:
         return feeds.calendar_bytes(events, domain=domain, now=now, name=config.calendar_name,
-                                    language=config.language.locale.language)
+                                    language=config.language.locale.language, refresh=refresh)
 
     events = {
         meeting.date: feeds.meeting_event(
@@ -421,7 +456,10 @@ def write_files(context: dict, settings: dict, output_path: str) -> None:
         for article in (meeting.report, meeting.announcement):
             if article is not None and article.meetup_ics_url:
                 _write(output_path, article.meetup_ics_url, single[meeting.date])
-    _write(output_path, config.settings["MEETUP_ICS_SAVE_AS"], calendar(list(events.values())))
+    # The calendar people subscribe to says how often to fetch it again.
+    refresh = dt.timedelta(hours=config.settings["MEETUP_ICS_REFRESH_HOURS"])
+    _write(output_path, config.settings["MEETUP_ICS_SAVE_AS"],
+           calendar(list(events.values()), refresh=refresh))
 
     articles = [
         (site_index.Entry(a.relative_source_path.replace(os.sep, "/"), a.title, a.url, a.meetup, a),

@@ -118,6 +118,7 @@ def fixed_slugs(language: Language) -> dict[str, str]:
         "talks": language.pgettext("address", "talks"),
         "statistics": language.pgettext("address", "statistics"),
         "search": language.pgettext("address", "search"),
+        "venues": language.pgettext("address", "venues"),
     }
 
 

@@ -35,6 +35,7 @@ from ..reading.next_meeting import next_section_indices
 from ..reading.frontmatter import blank_front_matter
 from ..reading.sections import read_header, split_document
 from ..reading.source_fields import SKIP_FILES, SourceFields, markdown_extension, read_source, skipped
+from ..site import changes
 from ..site.unique_slugs import Claim, reserved_outputs, suffixes
 from ..i18n import language as languages
 from ..i18n.language import N_, gettext as _, pgettext
@@ -574,9 +575,20 @@ def _check_headers(source: _Source, settings: Mapping) -> list[ContentProblem]:
         problem(template[0], _("“{key}: {value}”: the theme has no template {value}.html")
                 .format(key=template[1], value=template[2]))
     status = source.header("status")
-    if status is not None and status[2].lower() not in STATUSES:
+    # A meeting's status (abgesagt, verschoben, cancelled …: site.changes) is not Pelican's.
+    if status is not None and status[2].lower() not in STATUSES \
+            and changes.from_header(status[2]) is None:
         problem(status[0], _("“{key}: {value}”: allowed are {allowed}").format(
-            key=status[1], value=status[2], allowed=", ".join(STATUSES)))
+            key=status[1], value=status[2],
+            allowed=", ".join((*STATUSES, *sorted(changes.HEADER_WORDS)))))
+    for key in changes.MOVED_FROM_KEYS:
+        moved = source.header(key)
+        if moved is not None:
+            try:
+                changes.parse_date(moved[2])
+            except ValueError:
+                problem(moved[0], _("“{key}: {value}” is no date: write it as 2026-01-20")
+                        .format(key=moved[1], value=moved[2]))
 
     body = source.lines[source.body_start:]
     if source.headers and not any(line.strip() for line in body):
@@ -705,6 +717,7 @@ def _link_problem(what: str, target: str, base: Path, content: Path,
 MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\s*(?:\((?P<target>[^)\s]*)|\[(?P<ref>[^\]]*)\])")
 HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.I)
 HTML_ALT = re.compile(r"""\balt\s*=\s*(?:"(?P<q>[^"]*)"|'(?P<s>[^']*)'|(?P<u>[^\s>]+))""", re.I)
+IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|webp|gif|avif|svg)(?:[?#].*)?$", re.I)
 HTML_SRC = re.compile(r"""\bsrc\s*=\s*["']?(?P<src>[^"'\s>]*)""", re.I)
 
 
@@ -728,8 +741,12 @@ def _check_images(source: _Source) -> list[ContentProblem]:
                                             message("image without alt", target=target)))
         for tag in HTML_IMAGE.findall(text):
             alt = HTML_ALT.search(tag)
+            src = HTML_SRC.search(tag)
+            # An <img> of a file (a photo, a chart); not markup quoted as text, such as
+            # "<img src=x onerror=…>" in a participant line, which the page shows as text.
+            if src is None or not IMAGE_FILE.search(src["src"]):
+                continue
             if alt is None or not (alt["q"] or alt["s"] or alt["u"] or "").strip():
-                src = HTML_SRC.search(tag)
                 found.append(ContentProblem(source.shown, index + 1, message(
                     "image without alt", target=src["src"] if src else "<img>")))
     return found

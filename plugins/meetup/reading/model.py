@@ -75,3 +75,8 @@ class ArticleFacts:
     location: str | None = None
     signup_url: str | None = None
     problems: tuple[Problem, ...] = field(default=())
+    # The meeting is called off or moved: "cancelled", "postponed" (no new date yet) or
+    # "moved" (this is the new date; ``moved_from`` the old one), else None.  Set by the
+    # glue from the Status: header or an announcement's title or first line.
+    change: str | None = None
+    moved_from: dt.date | None = None

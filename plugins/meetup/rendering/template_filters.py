@@ -268,15 +268,22 @@ def attendance_chart(series, title: str | None = None,
     return _german().attendance_chart(series, title, description)
 
 
+_EVENT_STATUS = {"cancelled": "EventCancelled", "postponed": "EventPostponed",
+                 "moved": "EventRescheduled"}
+
+
 def event_jsonld(*, name: str, start: dt.datetime, end: dt.datetime | None = None,
                  location: str | None = None, url: str | None = None,
                  description: str | None = None, organizer: str | None = None,
                  organizer_url: str | None = None, signup_url: str | None = None,
-                 language: str | None = None) -> Markup:
+                 language: str | None = None, venue=None, change: str | None = None,
+                 moved_from: dt.date | None = None) -> Markup:
     """A schema.org ``Event`` as a ``<script type="application/ld+json">`` element.
 
     Relative URLs are left out (structured data needs absolute ones); an
     unknown location leaves out place and attendance mode instead of guessing.
+    A ``venue`` (site.venues.Venue) gives the Place its name, PostalAddress and geo
+    coordinates; ``change`` the event status (cancelled, postponed, rescheduled).
     """
 
     def absolute(link: str | None) -> str | None:
@@ -287,8 +294,10 @@ def event_jsonld(*, name: str, start: dt.datetime, end: dt.datetime | None = Non
         "@type": "Event",
         "name": name,
         "startDate": iso(start),
-        "eventStatus": "https://schema.org/EventScheduled",
+        "eventStatus": "https://schema.org/" + _EVENT_STATUS.get(change or "", "EventScheduled"),
     }
+    if change == "moved" and moved_from is not None:
+        event["previousStartDate"] = moved_from.isoformat()
     if end is not None:
         event["endDate"] = iso(end)
     if language:
@@ -297,8 +306,17 @@ def event_jsonld(*, name: str, start: dt.datetime, end: dt.datetime | None = Non
         event["description"] = description
     if absolute(url):
         event["url"] = url
-    mode = attendance_mode(location)
-    if mode:
+    mode = attendance_mode(venue.text if venue is not None else location)
+    if venue is not None:
+        postal = venue.postal
+        place: dict = {"@type": "Place", "name": venue.name,
+                       "address": {"@type": "PostalAddress", **postal} if postal else venue.address}
+        if venue.lat is not None:
+            place["geo"] = {"@type": "GeoCoordinates", "latitude": venue.lat,
+                            "longitude": venue.lon}
+        event["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
+        event["location"] = place
+    elif mode:
         event["eventAttendanceMode"] = mode
         if mode.endswith("OnlineEventAttendanceMode"):
             event["location"] = {"@type": "VirtualLocation", "name": location,

@@ -19,6 +19,7 @@ import icalendar
 
 from ..reading import markdown_text
 from ..reading.model import MeetingTime, Participants
+from . import changes
 from .schedule import UpcomingMeeting
 from .site_index import Entry, Meeting, talk_text
 
@@ -68,6 +69,13 @@ def _participants(value: Participants | None) -> dict | None:
     }
 
 
+def _venue(venue) -> dict | None:
+    if venue is None:
+        return None
+    return {"name": venue.name, "address": venue.address, "lat": venue.lat, "lon": venue.lon,
+            "map": venue.map_url}
+
+
 def _article_record(entry: Entry, siteurl: str, published: dt.datetime) -> dict:
     facts = entry.facts
     when = facts.meeting or MeetingTime(published.date(), None)
@@ -88,6 +96,9 @@ def _article_record(entry: Entry, siteurl: str, published: dt.datetime) -> dict:
         },
         "talks": [{"speaker": t.speaker, "title": t.title} for t in facts.talks],
         "location": facts.location,
+        "venue": _venue(getattr(entry.article, "meetup_venue", None)),
+        "status": facts.change,
+        "moved_from": facts.moved_from.isoformat() if facts.moved_from else None,
     }
 
 
@@ -118,6 +129,10 @@ def json_text(
             "location": upcoming.location,
             "talks": list(upcoming.talks),
             "source": upcoming.source,
+            "venue": _venue(upcoming.venue),
+            "moved_from": upcoming.moved_from.isoformat() if upcoming.moved_from else None,
+            "called_off": [{"date": off.date.isoformat(), "status": off.change,
+                            "url": absolute_url(siteurl, off.url)} for off in upcoming.called_off],
         },
         "articles": records,
     }
@@ -137,34 +152,55 @@ class CalendarEvent:
     url: str | None
     talks: tuple[str, ...]
     tentative: bool
+    cancelled: bool = False  # STATUS:CANCELLED: called off, kept so calendars update
+    sequence: int = 0  # one more for each change (moved, called off)
+    uid_date: dt.date | None = None  # a moved meeting keeps the UID of its old date
+    geo: tuple[float, float] | None = None  # the venue's latitude, longitude
+
+
+def _place(venue, location: str | None) -> tuple[str | None, tuple[float, float] | None]:
+    """LOCATION and GEO: the venue's name and address and coordinates, else the text."""
+    if venue is None:
+        return location, None
+    geo = (venue.lat, venue.lon) if venue.lat is not None and venue.lon is not None else None
+    return venue.text, geo
 
 
 def meeting_event(meeting: Meeting, *, summary: str, duration: dt.timedelta,
                   default_location: str | None, siteurl: str) -> CalendarEvent:
     page = meeting.report or meeting.announcement
     talks = tuple(talk_text(t) for t in meeting.talks) or meeting.planned_talks
+    location, geo = _place(meeting.venue, meeting.location or default_location or None)
     return CalendarEvent(
         date=meeting.date,
         start=meeting.start,
         end=meeting.start + duration,
         summary=summary,
-        location=meeting.location or default_location or None,
+        location=location,
         url=absolute_url(siteurl, page.url if page is not None else None),
         talks=talks,
         tentative=False,
+        cancelled=meeting.change in changes.OFF,
+        sequence=changes.sequence(meeting.change, meeting.moved_from),
+        uid_date=meeting.moved_from,
+        geo=geo,
     )
 
 
 def upcoming_event(upcoming: UpcomingMeeting, *, summary: str, siteurl: str) -> CalendarEvent:
+    location, geo = _place(upcoming.venue, upcoming.location)
     return CalendarEvent(
         date=upcoming.date,
         start=upcoming.start,
         end=upcoming.end,
         summary=summary,
-        location=upcoming.location,
+        location=location,
         url=absolute_url(siteurl, upcoming.url),
         talks=upcoming.talks,
         tentative=upcoming.tentative,
+        sequence=changes.sequence(None, upcoming.moved_from),
+        uid_date=upcoming.moved_from,
+        geo=geo,
     )
 
 
@@ -177,11 +213,16 @@ def _vtimezone(zone: dt.tzinfo, first_year: int, last_year: int) -> icalendar.Ti
 
 
 def calendar_bytes(events: Sequence[CalendarEvent], *, domain: str, now: dt.datetime,
-                   name: str, language: str = "en") -> bytes:
+                   name: str, language: str = "en",
+                   refresh: dt.timedelta | None = None) -> bytes:
     """An RFC 5545 calendar of ``events`` (sorted by start) with its VTIMEZONE.
 
     UIDs are ``<date>@<domain>``: one meeting a day, and the same UID when a
-    tentative date is later confirmed, so calendar apps update in place.
+    tentative date is later confirmed or a meeting moved to another day (it keeps its
+    old date's UID, with a higher SEQUENCE), so calendar apps update in place.  A
+    called-off meeting stays in with STATUS:CANCELLED.  ``refresh``: how often a
+    subscribed calendar should be fetched again (RFC 7986 REFRESH-INTERVAL and the
+    X-PUBLISHED-TTL that Outlook and Apple read).
     """
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID.format(language=language.upper()))
@@ -189,6 +230,9 @@ def calendar_bytes(events: Sequence[CalendarEvent], *, domain: str, now: dt.date
     calendar.add("calscale", "GREGORIAN")
     if name:
         calendar.add("x-wr-calname", name)
+    if refresh is not None:
+        calendar.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
+        calendar.add("x-published-ttl", icalendar.vDuration(refresh))
     if events:
         zones = {e.start.tzinfo for e in events}
         if len(zones) != 1:
@@ -199,17 +243,21 @@ def calendar_bytes(events: Sequence[CalendarEvent], *, domain: str, now: dt.date
     stamp = now.astimezone(dt.timezone.utc)
     for item in sorted(events, key=lambda e: e.start):
         event = icalendar.Event()
-        event.add("uid", f"{item.date.isoformat()}@{domain}")
+        event.add("uid", f"{(item.uid_date or item.date).isoformat()}@{domain}")
         event.add("dtstamp", stamp)
+        event.add("sequence", item.sequence)
         event.add("dtstart", item.start)
         event.add("dtend", item.end)
         event.add("summary", item.summary)
         if item.location:
             event.add("location", item.location)
+        if item.geo is not None:
+            event.add("geo", item.geo)
         if item.url and item.url.startswith(("https://", "http://")):
             event.add("url", item.url)  # a relative one is no valid URI here
         if item.talks:
             event.add("description", "\n".join(item.talks))
-        event.add("status", "TENTATIVE" if item.tentative else "CONFIRMED")
+        event.add("status", "CANCELLED" if item.cancelled
+                  else "TENTATIVE" if item.tentative else "CONFIRMED")
         calendar.add_component(event)
     return calendar.to_ical()

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Literal
 
 SightingKind = Literal["announcement", "report", "report-next"]
+# site.changes.OFF: a meeting called off on its date.
+OFF_CHANGES = ("cancelled", "postponed")
 
 # The title of a next meeting no announcement names; the glue passes the site
 # language's ("Nächstes Treffen").
@@ -64,6 +66,18 @@ class Sighting:
     location: str | None = None
     talks: tuple[str, ...] = ()
     signup_url: str | None = None
+    change: str | None = None  # site.changes: "cancelled", "postponed", "moved"
+    moved_from: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class CalledOff:
+    """A meeting ahead that does not take place: the box names it above the next one."""
+
+    date: dt.date
+    change: str  # "cancelled" or "postponed"
+    url: str | None
+    title: str | None
 
 
 @dataclass(frozen=True)
@@ -82,6 +96,10 @@ class UpcomingMeeting:
     signup_url: str | None
     source: str  # content-relative path, or "recurrence"
     ics_url: str
+    moved_from: dt.date | None = None  # a moved meeting's old date
+    # Meetings between "now" and this one that were called off, earliest first.
+    called_off: tuple[CalledOff, ...] = ()
+    venue: object = None  # the site.venues.Venue its place names (the glue fills it in)
 
 
 def parse_time(value: str | dt.time, what: str) -> dt.time:
@@ -138,14 +156,15 @@ def meeting_day(rule: Recurrence, year: int, month: int) -> dt.date | None:
 
 
 def next_by_rule(
-    rule: Recurrence, now: dt.datetime, duration: dt.timedelta
+    rule: Recurrence, now: dt.datetime, duration: dt.timedelta, skip=frozenset()
 ) -> dt.datetime:
-    """Start of the first meeting by ``rule`` that has not ended at ``now``."""
+    """Start of the first meeting by ``rule`` that has not ended at ``now`` (and whose
+    date is not in ``skip``: called off)."""
     year, month = now.year, now.month
     # A rule with any non-skipped month matches within two years.
-    for _ in range(25):
+    for _ in range(25 + len(skip)):
         day = meeting_day(rule, year, month)
-        if day is not None:
+        if day is not None and day not in skip:
             start = dt.datetime.combine(day, rule.time, tzinfo=now.tzinfo)
             if start + duration > now:
                 return start
@@ -177,6 +196,10 @@ def find_next(
     by_date: dict[dt.date, list[Sighting]] = {}
     for sighting in reversed(list(sightings)):
         by_date.setdefault(sighting.date, []).append(sighting)
+    # A date a meeting was moved away from is no meeting, unless a text of its own says so.
+    moved_away = {s.moved_from for group in by_date.values() for s in group if s.moved_from}
+    called_off: list[CalledOff] = []
+    off_days: set[dt.date] = set()
 
     for day in sorted(by_date):
         # Announcement first, then the report of that day, then "next" sections;
@@ -187,6 +210,14 @@ def find_next(
         if start + duration <= now:
             continue
         lead = group[0]
+        off = next((s for s in group if s.kind != "report-next" and s.change in OFF_CHANGES), None)
+        if off is not None:
+            off_days.add(day)
+            called_off.append(CalledOff(day, off.change, off.url, off.title))
+            continue
+        if day in moved_away and lead.kind == "report-next":
+            off_days.add(day)
+            continue
         announcement = lead if lead.kind == "announcement" else None
         talks = announcement.talks if announcement else _merged_talks(group)
         return UpcomingMeeting(
@@ -204,11 +235,13 @@ def find_next(
             or default_signup_url or None,
             source=lead.source,
             ics_url=ics_url(day),
+            moved_from=next((s.moved_from for s in group if s.moved_from), None),
+            called_off=tuple(called_off),
         )
 
     if recurrence is None:
         return None
-    start = next_by_rule(recurrence, now, duration)
+    start = next_by_rule(recurrence, now, duration, frozenset(off_days))
     return UpcomingMeeting(
         start=start,
         end=start + duration,
@@ -222,6 +255,7 @@ def find_next(
         signup_url=default_signup_url or None,
         source=RECURRENCE_SOURCE,
         ics_url=ics_url(start.date()),
+        called_off=tuple(c for c in called_off if c.date < start.date()),
     )
 
 

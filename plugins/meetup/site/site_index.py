@@ -13,7 +13,11 @@ ahead.  Its ``status`` follows from "now" and the facts alone:
 - ``upcoming``: it starts after "now" (a report written ahead changes nothing);
 - ``held``: it has started and has a report;
 - ``no-report``: it has started and has no report (it was announced, nobody
-  wrote about it), never "announced" any more.
+  wrote about it), never "announced" any more;
+- ``cancelled`` / ``postponed``: called off (``site.changes``), whatever the date.
+
+A moved meeting is one meeting at its new date (``moved_from`` the old one); the old
+date is no meeting of its own, also where an earlier "next" section names it.
 
 The statistics count every meeting that is not upcoming; its talks are held
 when the meeting is held (the report may not name each one).
@@ -28,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Sequence
 
 from ..reading.model import ArticleFacts, Participants, Talk
+from .changes import OFF
 from .schedule import Sighting
 from ..reading.talks import split_speaker
 
@@ -35,6 +40,8 @@ from ..reading.talks import split_speaker
 UPCOMING = "upcoming"
 HELD = "held"
 NO_REPORT = "no-report"
+CANCELLED = "cancelled"
+POSTPONED = "postponed"
 
 
 @dataclass(frozen=True)
@@ -60,7 +67,10 @@ class Meeting:
     ics_url: str  # calendar file of just this meeting
     location: str | None = None  # the announcement's "Wo:", else the report's
     named_in: tuple[Any, ...] = ()  # reports whose "next" section named this date
-    status: str = UPCOMING  # UPCOMING, HELD or NO_REPORT as of "now"
+    status: str = UPCOMING  # UPCOMING, HELD, NO_REPORT as of "now", or CANCELLED, POSTPONED
+    change: str | None = None  # "cancelled", "postponed", "moved" (site.changes) or None
+    moved_from: dt.date | None = None  # a moved meeting's old date
+    venue: Any = None  # the site.venues.Venue its place names (the glue fills it in)
 
     @property
     def url(self) -> str | None:
@@ -137,8 +147,10 @@ def build(
     now: dt.datetime,
     default_time: dt.time,
     ics_url=lambda day: f"termine/{day.isoformat()}.ics",
+    venue_of=lambda place: None,
 ) -> SiteIndex:
-    """Everything site-wide, from ``entries`` in publication order."""
+    """Everything site-wide, from ``entries`` in publication order; ``venue_of`` gives
+    the venue a place text names (no text: the usual place's)."""
     zone = now.tzinfo
     reports: dict[dt.date, Entry] = {}
     announcements: dict[dt.date, Entry] = {}
@@ -166,11 +178,14 @@ def build(
 
     held_dates = set(reports) | set(announcements)
     # A date only named in a "next" section is a meeting once it lies ahead;
-    # a past one that got neither report nor announcement did not take place.
-    planned_dates = {day for day in named_in if day >= now.date()}
+    # a past one that got neither report nor announcement did not take place,
+    # nor did one the meeting was moved away from.
+    moved_away = {entry.facts.moved_from for entry in (*reports.values(), *announcements.values())
+                  if entry.facts.moved_from is not None}
+    planned_dates = {day for day in named_in if day >= now.date() and day not in moved_away}
     meetings = [
         _meeting(day, reports.get(day), announcements.get(day), named_in.get(day, []),
-                 zone, default_time, ics_url, now)
+                 zone, default_time, ics_url, now, venue_of)
         for day in sorted(held_dates | planned_dates)
     ]
     return SiteIndex(
@@ -195,6 +210,8 @@ def _sighting(entry: Entry, kind: str, day: dt.date, time: dt.time | None) -> Si
         location=facts.location,
         talks=tuple(talk_text(talk) for talk in facts.talks) if kind == "announcement" else (),
         signup_url=facts.signup_url,
+        change=facts.change,
+        moved_from=facts.moved_from,
     )
 
 
@@ -204,7 +221,8 @@ def status_of(start: dt.datetime, has_report: bool, now: dt.datetime) -> str:
     return HELD if has_report else NO_REPORT
 
 
-def _meeting(day, report, announcement, named_in, zone, default_time, ics_url, now) -> Meeting:
+def _meeting(day, report, announcement, named_in, zone, default_time, ics_url, now,
+             venue_of=lambda place: None) -> Meeting:
     time = next(
         (e.facts.meeting.time for e in (report, announcement)
          if e is not None and e.facts.meeting.time is not None),
@@ -215,6 +233,12 @@ def _meeting(day, report, announcement, named_in, zone, default_time, ics_url, n
         + [text for entry in named_in for text in entry.facts.next.talks]
     )
     start = dt.datetime.combine(day, time or default_time, tzinfo=zone)
+    texts = [e for e in (announcement, report) if e is not None]
+    change = next((e.facts.change for e in texts if e.facts.change), None)
+    moved_from = next((e.facts.moved_from for e in texts if e.facts.moved_from), None)
+    status = change if change in OFF else status_of(start, report is not None, now)
+    location = next((e.facts.location for e in (announcement, report)
+                     if e is not None and e.facts.location), None)
     return Meeting(
         date=day,
         start=start,
@@ -224,10 +248,12 @@ def _meeting(day, report, announcement, named_in, zone, default_time, ics_url, n
         talks=report.facts.talks if report else (),
         planned_talks=planned,
         ics_url=ics_url(day),
-        location=next((e.facts.location for e in (announcement, report)
-                       if e is not None and e.facts.location), None),
+        location=location,
         named_in=tuple(entry.article for entry in named_in),
-        status=status_of(start, report is not None, now),
+        status=status,
+        change=change,
+        moved_from=moved_from,
+        venue=venue_of(location),
     )
 
 
@@ -249,6 +275,8 @@ def _years(meetings: list[Meeting]) -> list[tuple[int, list[Meeting]]]:
 def _talks(meetings, announcements, named_in) -> list[TalkEntry]:
     talks: list[TalkEntry] = []
     for meeting in reversed(meetings):
+        if meeting.status in (CANCELLED, POSTPONED):
+            continue  # called off: its talks were neither held nor are they planned
         held = meeting.status == HELD
         report_url = meeting.report.url if meeting.report is not None else None
         for talk in meeting.talks:
@@ -298,7 +326,8 @@ def _same_talk(a: Talk, b: Talk) -> bool:
 
 
 def _stats(meetings: list[Meeting]) -> Stats:
-    taken_place = [meeting for meeting in meetings if meeting.status != UPCOMING]
+    taken_place = [meeting for meeting in meetings
+                   if meeting.status not in (UPCOMING, CANCELLED, POSTPONED)]
     per_year: dict[int, list[int]] = {}  # year -> [meetings, attendance sum, counted]
     series: list[AttendancePoint] = []
     for meeting in taken_place:
