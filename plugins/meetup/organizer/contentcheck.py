@@ -32,6 +32,7 @@ from ..reading.facts import read_facts as read_article_facts
 from ..reading.dates import DATE_LABELS
 from ..reading.markdown_text import fold, indent_of, list_item
 from ..reading.next_meeting import next_section_indices
+from ..reading.participants import is_participants_heading
 from ..reading.frontmatter import blank_front_matter
 from ..reading.sections import read_header, split_document
 from ..reading.source_fields import SKIP_FILES, SourceFields, markdown_extension, read_source, skipped
@@ -721,12 +722,23 @@ IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|webp|gif|avif|svg)(?:[?#].*)?$", re.I)
 HTML_SRC = re.compile(r"""\bsrc\s*=\s*["']?(?P<src>[^"'\s>]*)""", re.I)
 
 
+def _participant_lines(source: _Source) -> set[int]:
+    """File lines of participants sections: the plugin shows what stands there as
+    text in its widget (an ``<img …>`` written into a name is never an image)."""
+    if not any("<img" in line or "![" in line for line in source.lines):
+        return set()
+    document = split_document("\n".join(source.lines))
+    return {line.number for section in document.sections
+            if section.level and is_participants_heading(section.title) for line in section.body}
+
+
 def _check_images(source: _Source) -> list[ContentProblem]:
     """Every image needs a text alternative: a missing or empty alt is an error."""
     found = []
     in_fence = False
+    as_text = _participant_lines(source)
     for index, line in enumerate(source.lines):
-        if index < source.body_start:
+        if index < source.body_start or index + 1 in as_text:
             continue
         if FENCE.match(line):
             in_fence = not in_fence

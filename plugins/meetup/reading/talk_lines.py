@@ -124,10 +124,17 @@ def _held(block: Block, body: list[Block]) -> bool:
     return True
 
 
+# A heading over others is short ("Agenda", "Lightning Talks", "Talks tonight");
+# "Eve: Vortrag über Angriffe" or "A talk on types" is a talk's own title.
+_SECTION_HEADING_WORDS = 3
+
+
 def _is_section_heading(block: Block) -> bool:
     """"Agenda", "Talks", "News", "Teilnehmer": a heading over others, no talk title."""
     folded = fold(block.plain).strip(" :")
-    return (_TALKS_PARENT.search(folded) is not None or _NOT_TALKS_PARENT.search(folded) is not None
+    short = len(folded.split()) <= _SECTION_HEADING_WORDS and ":" not in folded
+    return (short and (_TALKS_PARENT.search(folded) is not None
+                       or _NOT_TALKS_PARENT.search(folded) is not None)
             or folded in SECTION_WORDS or is_participants_heading(block.plain))
 
 
