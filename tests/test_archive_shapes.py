@@ -194,7 +194,9 @@ def test_skipped_files_are_named(archive):
 
 
 def test_without_md_erb_the_erb_files_are_named_not_built(tmp_path):
-    site = Site(tmp_path, settings_file(tmp_path / "conf"))
+    """A site that lists only Pelican's endings: the .md.erb pages are named, not built."""
+    site = Site(tmp_path, settings_file(tmp_path / "conf",
+                                        MEETUP_MARKDOWN_EXTENSIONS=["md", "markdown", "mkd", "mdown"]))
     site.add("2021/april/index.html.md.erb", FILES["2021/april/index.html.md.erb"])
     site.add("2024-03-12-stammtisch.md", FILES["2024-03-12-stammtisch.md"])
     result = site.build()

@@ -26,9 +26,10 @@ DEFAULTS: dict = {
     # Machine-readable outputs, relative to the output folder.
     "MEETUP_JSON_SAVE_AS": "meetups.json",
     "MEETUP_ICS_SAVE_AS": "meetups.ics",
-    # File endings read as Markdown; "md.erb" adds Middleman's index.html.md.erb
-    # (ERB tags and kramdown extensions such as {::coverage … /} are dropped).
-    "MEETUP_MARKDOWN_EXTENSIONS": ["md", "markdown", "mkd", "mdown"],
+    # File endings read as Markdown: Pelican's, and Middleman's index.html.md.erb
+    # (ERB tags and kramdown extensions such as {::coverage … /} are dropped), so
+    # such an archive builds as it is.
+    "MEETUP_MARKDOWN_EXTENSIONS": ["md", "markdown", "mkd", "mdown", "md.erb"],
     # File names (patterns) that are not built, each named by `invoke check`:
     # Hugo's section pages by default.
     "MEETUP_SKIP_FILES": ["_index.*"],
