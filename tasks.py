@@ -222,3 +222,19 @@ def bench(c, quick=False, sizes="", rounds=0, seed=1, results="", corpus="", pro
                    pty=False, warn=True)
     if result.failed:
         raise Exit("Benchmark stopped (see the messages above).", code=result.exited)
+
+
+@task(help={"corpus": "folder of meeting files, as a group keeps it",
+            "truth": "truth table (JSON) labelled for files of that folder "
+                     "(see bench/fidelity/truth/ and bench/README.md)",
+            "lang": "DEFAULT_LANG of the build (de or en)",
+            "verbose": "list every miss with its file"})
+def fidelity(c, corpus, truth, lang="de", verbose=False):
+    """How well the plugin reads an archive: build it unchanged, score per field."""
+    args = [str(corpus), str(truth), "--lang", lang, "--drop-refused"]
+    if verbose:
+        args.append("-v")
+    result = c.run(shlex.join([sys.executable, str(ROOT / "bench" / "fidelity.py"), *args]),
+                   pty=False, warn=True)
+    if result.failed:
+        raise Exit("Scoring stopped (see the messages above).", code=result.exited)

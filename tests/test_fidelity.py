@@ -14,7 +14,7 @@ import sys
 
 import pytest
 
-from helpers import ROOT
+from helpers import ROOT, run_invoke
 
 sys.path.insert(0, str(ROOT / "bench"))
 
@@ -146,3 +146,13 @@ def test_headers_mode_replaces_front_matter_and_renames_to_markdown(tmp_path):
         "Title: Thema\nDate: 2024-06-06\n\n## Notizen")
     assert (tmp_path / "p.md").read_text(encoding="utf-8").startswith(
         "Title: Protokoll vom 1.2.2024\nDate: 2024-02-01\n\n# Protokoll")
+
+
+def test_invoke_fidelity_prints_the_table_for_an_archive_as_it_is():
+    result = run_invoke("fidelity", str(GROUPS / "board-minutes-de"),
+                        str(GROUPS / "board-minutes-de.truth.json"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "builds: yes" in result.stdout
+    rows = {line.split()[0] for line in result.stdout.splitlines() if line[:1].isalpha()}
+    assert {"kind", "date", "next", "participants", "talks", "location"} <= rows
+    assert "wrong dates: none" in result.stdout
