@@ -101,7 +101,9 @@ def test_next_meetup_box_on_home_and_report(served_site, demo_site, open_page, w
         assert page.evaluate("document.scrollingElement.scrollWidth") <= width
         box = facts["box"]
         # Calendar: the meeting's own .ics and plain links to Google and Outlook.
-        ics_href = box.locator("a[download]").get_attribute("href")
+        ics_href = box.locator(".calendar:not(.subscribe) a[download]").get_attribute("href")
+        # All meetings, to download (webcal:// to subscribe needs an absolute SITEURL).
+        assert box.locator(".subscribe a[download]").get_attribute("href").endswith("meetups.ics")
         ics = page.context.request.get(urljoin(page.url, ics_href))
         assert ics.status == 200
         ics_text = ics.text()
@@ -125,7 +127,8 @@ def test_next_meetup_box_lists_the_talks_of_its_announcement(served_site, open_p
     box = page.locator("#next-meetup")
     planned = [text.strip() for text in box.locator(".talk-list li").all_inner_texts()]
     assert planned, "the next meeting of the demo content has a planned talk"
-    announcement = box.locator(".upcoming a").first
+    # The first link after the place (whose map link leads to openstreetmap.org).
+    announcement = box.locator(".upcoming p:not(.where) a").first
     announcement.click()
     page.wait_for_load_state("load")
     body = page.locator("article").inner_text().replace("\xa0", " ")
@@ -304,7 +307,7 @@ def test_report_pages_are_light(served_site, demo_site, open_context):
     assert measured >= 10
 
 
-MAIN_PAGES = ["", "archiv/", "vortraege/", "statistik/", "suche/", "ueber-uns/"]
+MAIN_PAGES = ["", "archiv/", "vortraege/", "statistik/", "orte/", "suche/", "ueber-uns/"]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
