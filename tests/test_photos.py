@@ -17,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image, features
 
-from helpers import run_invoke, write_settings
+from helpers import CONTENT, run_invoke, write_settings
 from hostile_helpers import (GOOD_REPORT, Site, assert_built, assert_refused, settings_file,
                              snapshot)
 from hostile_helpers import baseline, settings, site  # noqa: F401 (fixtures)
@@ -235,3 +235,23 @@ def test_a_photo_without_alt_text_is_a_check_error(tmp_path):
                          (lines + 6, "{static}/images/a.jpg")):
         assert f"2025-10-21-bericht.md:{line}: Bild {target} ohne Alternativtext" in shown, shown
     assert shown.count("ohne Alternativtext") == 3
+
+
+def test_the_demo_publishes_its_photos_without_metadata(demo_site_production):
+    """The demo's three photos carry fake EXIF, GPS, XMP and a comment (content/images/);
+    none of it is in any image of the production build, nor in the feed."""
+    sources = sorted((CONTENT / "images").glob("treffen-*.jpg"))
+    assert len(sources) == 3
+    for source in sources:
+        with Image.open(source) as image:
+            assert image.getexif() and "xmp" in image.info  # the check below can fail
+    images = output_images(demo_site_production)
+    assert len(images) >= 3 * 3 * 3
+    for path in images:
+        data = path.read_bytes()
+        assert not any(secret in data for secret in SECRETS), path
+        with Image.open(path) as image:
+            assert not image.getexif() and not {"exif", "xmp", "icc_profile", "comment"} & set(image.info)
+    feed = (demo_site_production / "feeds" / "all.atom.xml").read_text(encoding="utf-8")
+    assert "photos/treffen-2025-10-1-320.avif 320w" in feed
+    assert "{static}" not in feed
