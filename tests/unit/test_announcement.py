@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from meetup.reading.facts import read_facts
-from meetup.reading.model import ArticleFacts, MeetingTime, Problem, Talk
+from meetup.reading.model import ArticleFacts, MeetingTime, Talk
+from textbuilders import german_problems
 
 D = dt.date
 T = dt.time
@@ -119,16 +120,16 @@ def test_talk_lines_without_list_markers():
 def test_a_declared_announcement_without_when_is_a_problem():
     facts = announcement("Wir treffen uns bald wieder.\n", Kind="einladung")
     assert (facts.kind, facts.meeting) == ("announcement", None)
-    assert facts.problems == (Problem(5, 'Einladung ohne "Wann:" (Abschnitt oder Zeile)'),)
+    assert german_problems(facts) == [(5, 'Einladung ohne "Wann:" (Abschnitt oder Zeile)')]
 
 
 def test_when_without_date_is_a_problem():
     facts = announcement("### Wann:\n\nbald, wie immer dienstags\n")
     assert facts.meeting is None
-    assert facts.problems == (Problem(4, 'Abschnitt "Wann": kein Datum gefunden'),)
+    assert german_problems(facts) == [(4, 'Abschnitt "Wann": kein Datum gefunden')]
 
 
 def test_when_with_an_invalid_date_is_a_problem():
     facts = announcement("### Wann:\n\n31.11.2023, 18:30\n")
     assert facts.meeting is None
-    assert facts.problems == (Problem(6, 'Abschnitt "Wann": ungültiges Datum "31.11.2023"'),)
+    assert german_problems(facts) == [(6, 'Abschnitt "Wann": ungültiges Datum "31.11.2023"')]

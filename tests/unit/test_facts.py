@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from meetup.reading.facts import read_facts
-from meetup.reading.model import ArticleFacts, MeetingTime, NextMeeting, Participant, Participants, Problem, Talk
-from textbuilders import DATA, facts_of
+from meetup.reading.model import (ArticleFacts, MeetingTime, NextMeeting, Participant, Participants,
+                                  Problem, Talk, Text)
+from textbuilders import DATA, facts_of, german_problems
 
 D = dt.date
 T = dt.time
@@ -105,8 +106,13 @@ def test_the_sections_decide_without_header_or_category(body, expected):
 def test_an_unknown_kind_is_a_problem_and_the_sections_decide():
     facts = facts_of(REPORT_BODY, Kind="blog")
     assert facts.kind == "report"
-    assert facts.problems == (Problem(3, 'Header "Kind": unbekannter Wert "blog" (erlaubt: report, '
-                                         'bericht, announcement, ankuendigung, einladung, other)'),)
+    allowed = "report, bericht, announcement, ankuendigung, einladung, other"
+    # The reader says it in English with the values apart; the site's language shows it.
+    assert facts.problems == (Problem(3, Text("Header “Kind”: unknown value “{value}” "
+                                              "(allowed: {allowed})", value="blog",
+                                              allowed=allowed)),)
+    assert german_problems(facts) == [(3, f'Header "Kind": unbekannter Wert "blog" (erlaubt: '
+                                          f'{allowed})')]
 
 
 def test_other_pages_carry_no_facts():

@@ -12,6 +12,7 @@ from meetup.reading.frontmatter import (blank_front_matter, date_from_path, pars
                                         read_front_matter, read_path_date, title_from_body)
 from meetup.reading.source_fields import read_source, strip_template_tags
 from meetup.site.unique_slugs import Claim, suffixes
+from textbuilders import german
 
 MIDDLEMAN = """\
 ---
@@ -91,7 +92,9 @@ def test_unsafe_yaml_tag_is_a_problem_and_never_runs(tmp_path):
     matter = read_front_matter(source)
     assert matter.fields == {}
     [(line, message)] = matter.problems
-    assert line == 3 and "!!python/object/apply:os.system" in message
+    assert (line, german(message)) == (3, "YAML-Tag „!!python/object/apply:os.system“ ist im Vorspann "
+                                          "nicht erlaubt; nur Texte, Zahlen, Daten und Listen (der "
+                                          "Vorspann wird sicher gelesen, nie ausgeführt)")
     assert not marker.exists()
 
 
@@ -104,7 +107,7 @@ def test_unsafe_yaml_tag_is_a_problem_and_never_runs(tmp_path):
 ])
 def test_unreadable_front_matter_names_its_line(source, line, words):
     [(found_line, message)] = read_front_matter(source).problems
-    assert found_line == line and words in message
+    assert found_line == line and words in german(message)
 
 
 @pytest.mark.parametrize("source", [
@@ -137,6 +140,7 @@ def test_read_front_matter_never_raises(start, rest):
     matter = read_front_matter(start + rest)
     assert matter.body_line >= 1
     assert all(isinstance(line, int) and line >= 1 for line, _ in matter.problems)
+    assert all(german(message) and str(message) for _, message in matter.problems)
 
 
 # --- Dates ------------------------------------------------------------------------------
@@ -236,8 +240,9 @@ def test_front_matter_fields_for_pelican():
 
 
 def test_file_types_and_skips():
-    assert read_source("x", "_index.md").skip is not None
-    assert read_source("x", "2019/may/index.html.md.erb").skip is not None  # not configured
+    assert german(read_source("x", "_index.md").skip) == "passt zu MEETUP_SKIP_FILES „_index.*“"
+    assert german(read_source("x", "2019/may/index.html.md.erb", extensions=("md",)).skip) == \
+        "keine Markdown-Datei (Endung nicht in MEETUP_MARKDOWN_EXTENSIONS)"  # not configured
     assert read_source("x", "2019/may/index.html.md.erb", extensions=("md", "md.erb")).skip is None
     assert read_source("x", "_meeting.erb", extensions=("md", "md.erb")).skip is not None
 

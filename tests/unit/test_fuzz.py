@@ -7,8 +7,9 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from meetup.i18n import catalogs
 from meetup.reading.facts import read_facts
-from meetup.reading.model import ArticleFacts
+from meetup.reading.model import ArticleFacts, Text
 from meetup.reading.sections import split_lines
 
 # Pieces of real reports and announcements, and their broken cousins, so the
@@ -39,11 +40,27 @@ categories = st.one_of(st.none(), st.sampled_from(["report", "Einladung", "News"
 times = st.one_of(st.none(), st.times())
 
 
+# Every message the reader builds is in the catalogs (marked with N_ and extracted).
+CATALOGUED = {message.id for message in catalogs.read_catalog(
+    catalogs.catalog_path(catalogs.BUILTIN, "de")) if message.id and message.string}
+
+
+def _well_formed(text: Text) -> None:
+    """Its id is translated and its values fill exactly the id's placeholders."""
+    assert text.id in CATALOGUED, text.id
+    assert text.placeholders() == {name for name, _ in text.values}, text
+    for _, value in text.values:
+        if isinstance(value, Text):
+            _well_formed(value)
+
+
 def _check(source: str, date, category, default_time) -> None:
     facts = read_facts(source, date=date, category=category, default_time=default_time)
     assert isinstance(facts, ArticleFacts)
     line_count = len(split_lines(source))
     assert all(1 <= problem.line <= line_count for problem in facts.problems), facts.problems
+    for problem in facts.problems:
+        _well_formed(problem.text)
     day = date.date() if isinstance(date, dt.datetime) else date
     if facts.next is not None:
         assert facts.next.when.date > day

@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 
+from meetup.i18n import language as languages
 from meetup.reading.dates import find_dates, find_time
+from textbuilders import german
 
 D = dt.date
 T = dt.time
@@ -112,7 +114,21 @@ def test_no_date(line):
 ])
 def test_problems(line, problem):
     mention = only(line)
-    assert (mention.date, mention.problem) == (None, problem)
+    assert (mention.date, german(mention.problem)) == (None, problem)
+
+
+@pytest.mark.parametrize("line, code, problem", [
+    ("31.9.2021", "en", "invalid date “31.9.2021”"),
+    ("18.6.2019 24:00", "en", "invalid time “24:00”"),
+    # The date and the weekday's name in the site's language, as written in the quote.
+    ("Mittwoch, 18.6.2019", "en", "wrong weekday: 6/18/2019 is a Tuesday (“18.6.2019”)"),
+    ("Wednesday, June 18, 2019", "en", "wrong weekday: 6/18/2019 is a Tuesday (“June 18, 2019”)"),
+    ("Wednesday, June 18, 2019", "de",
+     'Wochentag passt nicht: 18.6.2019 ist ein Dienstag ("June 18, 2019")'),
+    ("Mittwoch, 18.6.2019", "en_GB", "wrong weekday: 18/06/2019 is a Tuesday (“18.6.2019”)"),
+])
+def test_problems_in_the_sites_language(line, code, problem):
+    assert only(line).problem.format(languages.of(code)) == problem
 
 
 def test_two_dates_on_a_line():
@@ -125,7 +141,8 @@ def test_a_29th_of_february_without_year_finds_the_next_leap_year():
 
 
 def test_the_last_possible_day_does_not_overflow():
-    assert find_dates("1.1.", not_before=dt.date.max)[0].problem == 'kein Jahr für "1.1." gefunden'
+    assert german(find_dates("1.1.", not_before=dt.date.max)[0].problem) == \
+        'kein Jahr für "1.1." gefunden'
 
 
 @pytest.mark.parametrize("line, time", [

@@ -8,7 +8,8 @@ import pytest
 
 from meetup.reading.model import MeetingTime, NextMeeting
 from meetup.reading.next_meeting import is_next_heading
-from textbuilders import body_line, facts_of, messages
+from meetup.i18n import language as languages
+from textbuilders import body_line, facts_of, german_problems, messages
 
 D = dt.date
 T = dt.time
@@ -115,7 +116,7 @@ def test_no_next_section_means_no_next_meeting_and_no_problem():
 def problems_of(section: str, report_date: str = "2019-05-21 18:30", **headers):
     facts = next_of(section, report_date, **headers)
     assert facts.next is None
-    return [(problem.line, problem.message) for problem in facts.problems]
+    return german_problems(facts)
 
 
 @pytest.mark.parametrize("written", ["31.9.2021", "2023-02-30", "30.2.", "31. April 2021"])
@@ -176,6 +177,27 @@ def test_an_unreadable_next_header_is_a_problem_and_the_section_is_not_used():
 def test_a_next_header_before_the_report_is_a_problem():
     assert problems_of("", Next="2019-05-01") == [
         (3, 'Header "Next": nächster Termin 1.5.2019 liegt nicht nach dem Berichtsdatum 21.5.2019')]
+
+
+def test_the_problems_in_english():
+    """The same problems on an English site: English words, the dates in its short form."""
+    english = languages.of("en")
+    cases = [
+        ("### next\n\n- Datum: 31.9.2021", "2019-05-21", {},
+         'Section “next”: invalid date “31.9.2021”'),
+        ("### next\n\nMittwoch, 19. Juli 2016", "2016-06-21", {},
+         "Section “next”: wrong weekday: 7/19/2016 is a Tuesday (“19. Juli 2016”)"),
+        ("### Next meeting\n\n- talks:\n  - tba", "2019-05-21", {},
+         "Section “Next meeting”: no date found"),
+        ("", "2019-05-21", {"Next": "2019-05-01"},
+         "Header “Next”: the next meeting 5/1/2019 is not after the report's date 5/21/2019"),
+        ("### next\n\n- Date: 18.6.2019 18:30\n- When: 18.6.2019 19:00", "2019-05-21", {},
+         f"Section “next”: contradicting dates: “18.6.2019 18:30” (line {body_line(7)}) and "
+         f"“18.6.2019 19:00” (line {body_line(8)})"),
+    ]
+    for section, date, headers, expected in cases:
+        facts = next_of(section, date, **headers)
+        assert [problem.format(english) for problem in facts.problems] == [expected]
 
 
 def test_a_second_next_section_is_a_problem_and_the_first_counts():

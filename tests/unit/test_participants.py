@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from meetup.reading.model import Participant, Participants
-from textbuilders import body_line, facts_of, messages
+from textbuilders import body_line, facts_of, german_problems, messages
 
 TWO_NAMED = "- Anna, Data Scientist, Neckar Analytics\n- Bernd, ML Engineer, Schwabenlogik\n"
 ANNA = Participant("Anna", "Data Scientist", "Neckar Analytics")
@@ -152,7 +152,7 @@ def test_twenty_thousand_names_still_read():
 def test_a_line_without_name_is_a_problem_at_its_line():
     facts = facts_of("### Teilnehmer\n\n- Anna, Data Scientist, Neckar Analytics\n- , Studentin, Uni\n")
     assert facts.participants == Participants((ANNA,), 0, 1, True)
-    assert [(p.line, p.message) for p in facts.problems] == [
+    assert german_problems(facts) == [
         (body_line(4), 'Teilnehmerzeile ohne Namen: ", Studentin, Uni"')]
 
 
@@ -164,14 +164,14 @@ def test_unreadable_participant_lines_are_problems(line):
     facts = facts_of(f"### Teilnehmer\n\n- Anna, Data Scientist, Neckar Analytics\n{line}\n")
     assert facts.participants == Participants((ANNA,), 0, 1, True)
     text = line.removeprefix("- ")
-    assert [(p.line, p.message) for p in facts.problems] == [
+    assert german_problems(facts) == [
         (body_line(4), f'Teilnehmerzeile nicht lesbar: "{text}"')]
 
 
 def test_a_total_smaller_than_the_count_is_a_problem():
     facts = facts_of("### Teilnehmer\n\n" + TWO_NAMED + "+ 3\n(insg. 4 Teilnehmer)\n")
     assert facts.participants == Participants((ANNA, BERND), 3, 4, True)
-    assert [(p.line, p.message) for p in facts.problems] == [
+    assert german_problems(facts) == [
         (body_line(6), 'Abschnitt "Teilnehmer": insgesamt 4 angegeben, aber 5 gezählt')]
 
 
@@ -184,14 +184,14 @@ def test_contradicting_totals_are_a_problem_and_the_sum_counts():
 def test_an_empty_participants_section_is_a_problem():
     facts = facts_of("### Teilnehmer\n\nDiesmal hat niemand die Liste geführt.\n\n### next\n\n- date: 2024-04-16\n")
     assert facts.participants is None
-    assert [(p.line, p.message) for p in facts.problems] == [
+    assert german_problems(facts) == [
         (body_line(1), 'Abschnitt "Teilnehmer": keine Teilnehmer gefunden')]
 
 
 def test_a_second_participants_section_is_a_problem_and_the_first_counts():
     facts = facts_of("### Teilnehmer\n\n- Anna\n\n### Teilnehmer\n\n- Bernd\n")
     assert facts.participants == Participants((Participant("Anna"),), 0, 1, True)
-    assert [(p.line, p.message) for p in facts.problems] == [
+    assert german_problems(facts) == [
         (body_line(5), f'weiterer Abschnitt "Teilnehmer": nur der erste (Zeile {body_line(1)}) zählt')]
 
 

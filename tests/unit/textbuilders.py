@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from meetup.i18n import language as languages
 from meetup.reading.facts import read_facts
 
 DATA = Path(__file__).parent / "data"
@@ -29,5 +30,20 @@ def body_line(number: int, headers: int = 0) -> int:
     return HEADER_LINES + headers + number
 
 
+# The reader's messages are English ids translated where they are shown; these tests
+# compare them as the German site shows them (the demo's language, the German catalog).
+GERMAN = languages.of("de")
+
+
+def german(text) -> str:
+    """A reader's message (``reading.model.Text``) as the German site shows it."""
+    return text.format(GERMAN)
+
+
+def german_problems(facts) -> list[tuple[int, str]]:
+    """(line, German message) of every problem, in the facts' order."""
+    return [(problem.line, german(problem.text)) for problem in facts.problems]
+
+
 def messages(facts) -> list[str]:
-    return [problem.message for problem in facts.problems]
+    return [german(problem.text) for problem in facts.problems]

@@ -177,7 +177,7 @@ def _read(article, config: Config, cache: FileStampDataCacher) -> _Read:
                                     default_time=None, title=inputs[3], path=source)
         cache.cache_data(article.source_path, (inputs, document, facts))
     for problem in facts.problems:
-        logger.warning("%s:%d: %s", source, problem.line, problem.message)
+        logger.warning("%s:%d: %s", source, problem.line, problem.format(config.language))
     # Cancelled or moved (Status: header, an announcement's words): every build, not cached.
     facts = meeting_status.apply(facts, article, document, source, config.language)
     shown = replace(facts, participants=privacy.apply(facts.participants, config.names))

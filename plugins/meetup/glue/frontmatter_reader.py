@@ -28,6 +28,7 @@ from pelican.utils import pelican_open
 from ..reading.facts import looks_like_meeting
 from ..reading.source_fields import MARKDOWN_EXTENSIONS, SKIP_FILES, SourceFields, read_source
 from ..i18n.language import gettext as _
+from ..i18n.language import translate
 
 logger = logging.getLogger(__name__)
 
@@ -70,7 +71,7 @@ class ReadingProblem(ValueError):
 
 def _report(found: SourceFields, options: Options, source_path: str) -> None:
     for line, message in found.problems:
-        logger.error("%s:%d: %s", options.relative(source_path), line, message)
+        logger.error("%s:%d: %s", options.relative(source_path), line, translate(message))
 
 
 def _added_meta(found: SourceFields) -> dict[str, list[str]]:

@@ -1,7 +1,7 @@
 """Extract, update and check the catalogs: what ``invoke catalogs`` runs.
 
 ``babel.cfg`` (the project's root) names the sources: the theme's templates and
-the plugin's Python (the reader excepted).  Extraction gives a template catalog
+the plugin's Python (the reader's ``N_`` ids too).  Extraction gives a template catalog
 in memory; ``update`` merges it into every ``.po`` file (new ids with an empty
 translation, removed ones dropped) and writes them sorted by id, without line
 numbers and with a fixed creation date, so that the diff of a catalog shows

@@ -7,7 +7,9 @@ the codes that HTML, OpenGraph and schema.org want, and the fixed pages' address
 
 The organizer's tools (check, new, build, publish) speak the site's language too:
 ``activate(settings)`` makes it the language of ``gettext``/``ngettext`` here,
-which the organizer modules use for every message they print.
+which the organizer modules use for every message they print.  The reader's
+problems (``reading.model.Text``: an English id and its values) are shown with
+``translate(text)``, or ``text.format(language)``: a ``Language`` is their translator.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pathlib import Path
 
 from babel import Locale
 from babel.core import get_global
+from babel.dates import format_date, format_skeleton
 
 from . import catalogs
 
@@ -80,6 +83,15 @@ class Language:
 
     def npgettext(self, context: str, singular: str, plural: str, count: int) -> str:
         return self.translations.npgettext(context, singular, plural, count)
+
+    # For the reader's messages (reading.model.Text): a date and a weekday in them.
+    def short_date(self, day) -> str:
+        """``21.3.2024`` in German, ``3/21/2024`` in English (day, month, full year)."""
+        return format_skeleton("yMd", day, locale=self.locale)
+
+    def weekday_name(self, day) -> str:
+        """``Donnerstag``, ``Thursday``."""
+        return format_date(day, "EEEE", locale=self.locale)
 
 
 def _folders(settings: Mapping) -> tuple[str, ...]:
@@ -197,6 +209,14 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 
 def pgettext(context: str, message: str) -> str:
     return active().pgettext(context, message)
+
+
+def translate(message, language: Language | None = None) -> str:
+    """A reader's message (``reading.model.Text``, anything with ``format(translator)``)
+    in ``language`` (the active one by default); a plain string as it is."""
+    if isinstance(message, str) or not callable(getattr(message, "format", None)):
+        return str(message)
+    return message.format(language or active())
 
 
 _ = gettext

@@ -39,7 +39,7 @@ from ..reading.source_fields import SKIP_FILES, SourceFields, markdown_extension
 from ..site import changes
 from ..site.unique_slugs import Claim, reserved_outputs, suffixes
 from ..i18n import language as languages
-from ..i18n.language import N_, gettext as _, pgettext
+from ..i18n.language import N_, gettext as _, pgettext, translate
 from babel.dates import format_date
 
 
@@ -196,8 +196,8 @@ class _Source:
 
 
 # Reads the plugin's facts of one article: (text, its Date, {header: value})
-# -> [(line, message)].
-FactsReader = Callable[[str, dt.datetime, Mapping[str, str]], Iterable[tuple[int, str]]]
+# -> [(line, message)], a message a reader's Text (shown in the site's language) or a string.
+FactsReader = Callable[[str, dt.datetime, Mapping[str, str]], Iterable[tuple[int, object]]]
 
 
 def check_content(
@@ -231,8 +231,8 @@ def check_content(
         skip = skipped(relative, settings.get("MEETUP_SKIP_FILES", SKIP_FILES)) \
             if markdown or extension in ("html", "htm") else None
         if skip is not None:
-            problems.append(ContentProblem(shown, 1, _("is not built: {reason}").format(reason=skip),
-                                           "warning"))
+            problems.append(ContentProblem(
+                shown, 1, _("is not built: {reason}").format(reason=translate(skip)), "warning"))
         elif markdown or (extension in ("html", "htm") and _has_front_matter(path)):
             source = _read_source(path, relative, shown, settings, problems)
             if source is not None:
@@ -374,7 +374,8 @@ def _read_source(path: Path, relative: str, shown: str, settings: Mapping,
             return None  # Pelican's HTML reader reads it as it always did
         headers, body_start, lost = _parse_header(lines, shown, problems)
     else:
-        problems.extend(ContentProblem(shown, line, message) for line, message in found.problems)
+        problems.extend(ContentProblem(shown, line, translate(message))
+                        for line, message in found.problems)
         headers = {name: (item.line, item.key, item.value) for name, item in found.fields.items()
                    if item.origin == found.front_matter}
         body_start, lost = found.body_line - 1, frozenset()
@@ -930,7 +931,7 @@ def _facts_problems(source: _Source, read_facts: FactsReader) -> list[ContentPro
         return [ContentProblem(source.shown, 0,
                                _("facts not readable ({kind}: {error})").format(
                                    kind=type(error).__name__, error=error), "warning")]
-    return [ContentProblem(source.shown, int(line), str(message), "warning")
+    return [ContentProblem(source.shown, int(line), translate(message), "warning")
             for line, message in reported]
 
 

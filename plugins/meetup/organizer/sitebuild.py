@@ -135,7 +135,8 @@ def facts_reader(settings: dict):
     def problems(text: str, date: dt.datetime, headers: dict):
         facts = read_facts(text, date=date, category=headers.get("category"),
                            default_time=default_time)
-        return [(problem.line, problem.message) for problem in facts.problems]
+        # Shown by the content check in the site's language (i18n.language.translate).
+        return [(problem.line, problem.text) for problem in facts.problems]
 
     return problems
 

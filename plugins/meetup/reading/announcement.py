@@ -14,11 +14,11 @@ from .talk_lines import talks_under_headings, with_full_names
 from .when_where import announced_date, stated_time
 from .dates import Found, choose_date, find_dates, find_time, with_time
 from .markdown_text import fold, links, list_item, plain_text
-from .model import MeetingTime, Talk
+from .model import N_, MeetingTime, Talk, Text
 from .sections import Document, Line, Section
 from .talks import split_speaker, talks_in_list
 
-Problems = list[tuple[int, str]]
+Problems = list[tuple[int, Text]]
 
 _WHEN_HEADING = re.compile(r"(?:wann|when)(?![\w-])")
 _WHEN_LINE = re.compile(r"[\W_]*(?:wann|when)\s*:")
@@ -54,6 +54,11 @@ def has_when(document: Document, ignored: frozenset[int] = frozenset()) -> bool:
     return bool(when_lines(document, ignored))
 
 
+def _in_when(problem: Text) -> Text:
+    # TRANSLATORS: an invitation's "When:" section; {problem} another message of the reader.
+    return Text(N_("Section “When”: {problem}"), problem=problem)
+
+
 def _meeting(document: Document, published: dt.date, default_time: dt.time | None,
              own_date: dt.date | None = None) -> tuple[MeetingTime | None, Problems]:
     lines = when_lines(document)
@@ -64,13 +69,13 @@ def _meeting(document: Document, published: dt.date, default_time: dt.time | Non
             day = announced[0]
             return MeetingTime(day, stated_time(document.blocks, day) or default_time), []
         first_line = document.sections[0].line
-        return None, [(first_line, 'Einladung ohne "Wann:" (Abschnitt oder Zeile)')]
+        return None, [(first_line, Text(N_("invitation without “When:” (section or line)")))]
     found = [Found(line.number, mention) for line in lines
              for mention in find_dates(line.text, not_before=published)]
     choice, problems = choose_date(found)
-    problems = [(line, f'Abschnitt "Wann": {message}') for line, message in problems]
+    problems = [(line, _in_when(problem)) for line, problem in problems]
     if choice is None:
-        return None, problems or [(lines[0].number, 'Abschnitt "Wann": kein Datum gefunden')]
+        return None, problems or [(lines[0].number, _in_when(Text(N_("no date found"))))]
     times = [time for line in lines if (time := find_time(line.text)[0])]
     choice = with_time(choice, times[0] if times else None)
     return MeetingTime(choice.date, choice.time or default_time), problems

@@ -18,11 +18,11 @@ from __future__ import annotations
 import re
 
 from .markdown_text import fold
-from .model import Participant, Participants
+from .model import N_, Participant, Participants, Text
 from .names import is_given_name
 from .sections import Block
 
-Problems = list[tuple[int, str]]
+Problems = list[tuple[int, Text]]
 
 # Labels compared fold()ed; the whole label must match, so "teilnehmer
 # hackathon" (another event's list) does not.
@@ -158,8 +158,9 @@ def _from_fields(blocks: list[Block], roles: tuple[int, ...] = ()) -> tuple[Part
         exact = False
         line = next(field.block.number for field in fields
                     if any(person.name == typo[1] for person in field.named))
-        problems.append((line, f'"{typo[0]}" und "{typo[1]}": ein Tippfehler oder zwei Personen? '
-                               f'Die Zahl der Anwesenden ist unsicher'))
+        problems.append((line, Text(N_("“{first}” and “{second}”: a typo or two people? The "
+                                       "number of people present is not sure"),
+                                    first=typo[0], second=typo[1])))
     if not counted:
         return Participants(tuple(named), listed - len(named), listed, exact, lines), problems
     everyone = [field for field in counted if _TOTAL_LABEL.fullmatch(field.block.label)]
@@ -171,8 +172,9 @@ def _from_fields(blocks: list[Block], roles: tuple[int, ...] = ()) -> tuple[Part
             len(field.named) + field.extra for field in fields if field.count is None)
     if named and total != listed:
         first = counted[0].block
-        problems.append((first.number, f'"{first.plain}": {total} angegeben, aber {listed} Namen '
-                                       f'aufgezählt; es gilt die angegebene Zahl'))
+        problems.append((first.number, Text(N_("“{line}”: {total} given, but {listed} names "
+                                               "listed; the number given counts"),
+                                            line=first.plain, total=total, listed=listed)))
     return Participants(tuple(named), max(total - len(named), 0), total, exact, lines), problems
 
 
@@ -254,6 +256,8 @@ def read_attendance(blocks: tuple[Block, ...], ignored_sections: frozenset[int] 
     distinct = sorted({count for _, count in counts})
     if len(distinct) > 1:
         first = counts[0][0]
-        return None, [(first.number, f"widersprüchliche Teilnehmerzahlen {', '.join(map(str, distinct))} "
-                                     f"(Zeilen {', '.join(str(block.number) for block, _ in counts)})")]
+        return None, [(first.number, Text(
+            N_("contradicting numbers of participants {counts} (lines {lines})"),
+            counts=", ".join(map(str, distinct)),
+            lines=", ".join(str(block.number) for block, _ in counts)))]
     return Participants((), distinct[0], distinct[0], True), []

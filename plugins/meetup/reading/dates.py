@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from .markdown_text import fold, mask_non_text
+from .model import N_, Text, Weekday
 
 MentionKind = Literal["labelled", "alone", "other"]
 
@@ -52,7 +53,6 @@ WEEKDAY_ABBREVIATIONS = {
     "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
     "fri": 4, "sat": 5, "sun": 6,
 }
-WEEKDAY_NAMES = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
 
 # Words before a date that say "this is the meeting date".
 DATE_LABELS = frozenset({
@@ -126,12 +126,8 @@ class DateMention:
     kind: MentionKind
     date: dt.date | None  # None when ``problem`` says why it is no date
     time: dt.time | None = None
-    problem: str | None = None
+    problem: Text | None = None
     label: str = ""  # folded label of a "labelled" mention ("naechster termin")
-
-
-def format_date(day: dt.date) -> str:
-    return f"{day.day}.{day.month}.{day.year}"
 
 
 def day_after(day: dt.date) -> dt.date:
@@ -171,7 +167,7 @@ def _plausible(day: int, month: int) -> bool:
     return 1 <= day <= 31 and 1 <= month <= 12
 
 
-def _time_of(match: re.Match | None) -> tuple[dt.time | None, str | None]:
+def _time_of(match: re.Match | None) -> tuple[dt.time | None, Text | None]:
     if match is None:
         return None, None
     if match["en_hour"]:
@@ -181,21 +177,21 @@ def _time_of(match: re.Match | None) -> tuple[dt.time | None, str | None]:
     hour = int(match["hour"])
     minute = int(match["minute"] or match["minute_dot"] or 0)
     if hour > 23 or minute > 59:
-        return None, f'ungültige Uhrzeit "{match[0].strip()}"'
+        return None, Text(N_("invalid time “{time}”"), time=match[0].strip())
     return dt.time(hour, minute), None
 
 
 def _calendar_date(day: int, month: int, year: int | None, not_before: dt.date,
-                   written: str) -> tuple[dt.date | None, str | None]:
+                   written: str) -> tuple[dt.date | None, Text | None]:
     try:
         if year is not None:
             return dt.date(year, month, day), None
         dt.date(2000, month, day)  # a leap year: is this day in any year at all?
     except ValueError:
-        return None, f'ungültiges Datum "{written}"'
+        return None, Text(N_("invalid date “{date}”"), date=written)
     resolved = _resolve_year(day, month, not_before)
     if resolved is None:
-        return None, f'kein Jahr für "{written}" gefunden'
+        return None, Text(N_("no year found for “{date}”"), date=written)
     return resolved, None
 
 
@@ -245,8 +241,10 @@ def find_dates(line: str, *, not_before: dt.date) -> list[DateMention]:
         time, time_problem = _time_of(time_match)
         problem = problem or time_problem
         if date and weekday is not None and date.weekday() != weekday and not problem:
-            problem = (f'Wochentag passt nicht: {format_date(date)} ist ein '
-                       f'{WEEKDAY_NAMES[date.weekday()]} ("{written}")')
+            # TRANSLATORS: {date} in the site's short form, {weekday} its name ("Thursday"),
+            # {written} as the file writes it.
+            problem = Text(N_("wrong weekday: {date} is a {weekday} (“{written}”)"),
+                           date=date, weekday=Weekday(date), written=written)
         if problem:
             date, time = None, None
         mentions.append(DateMention(match.start(), written, kind, date, time, problem, label))
@@ -259,7 +257,7 @@ def _first_time(line: str) -> re.Match | None:
     return _TIME_ANYWHERE.search(masked)
 
 
-def find_time(line: str) -> tuple[dt.time | None, str | None]:
+def find_time(line: str) -> tuple[dt.time | None, Text | None]:
     """The first time of day on a line ("18:30", "19 Uhr", "18.30 Uhr")."""
     return _time_of(_first_time(line))
 
@@ -288,7 +286,7 @@ class Choice:
 _TIERS: tuple[MentionKind, ...] = ("labelled", "alone", "other")
 
 
-def choose_date(found: list[Found]) -> tuple[Choice | None, list[tuple[int, str]]]:
+def choose_date(found: list[Found]) -> tuple[Choice | None, list[tuple[int, Text]]]:
     """The meeting date among the mentions of one section, and the problems.
 
     Only the best tier present counts (labelled, else alone, else other); a
@@ -310,7 +308,7 @@ def choose_date(found: list[Found]) -> tuple[Choice | None, list[tuple[int, str]
     return _agreeing(mentions)
 
 
-def _agreeing(mentions: list[Found]) -> tuple[Choice | None, list[tuple[int, str]]]:
+def _agreeing(mentions: list[Found]) -> tuple[Choice | None, list[tuple[int, Text]]]:
     """Labelled dates must agree; a time written once applies to the date."""
     first = mentions[0]
     time = first.mention.time
@@ -320,9 +318,11 @@ def _agreeing(mentions: list[Found]) -> tuple[Choice | None, list[tuple[int, str
         if same_day and (time is None or other_time is None or other_time == time):
             time = time or other_time
             continue
-        return None, [(first.line, (
-            f'widersprüchliche Termine: "{first.mention.text}" (Zeile {first.line}) '
-            f'und "{other.mention.text}" (Zeile {other.line})'))]
+        return None, [(first.line, Text(
+            N_("contradicting dates: “{first}” (line {first_line}) and “{second}” "
+               "(line {second_line})"),
+            first=first.mention.text, first_line=first.line,
+            second=other.mention.text, second_line=other.line))]
     return Choice(first.mention.date, time, first.line), []
 
 

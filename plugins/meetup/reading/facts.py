@@ -12,9 +12,10 @@ import re
 
 from .announcement import read_announcement, signup_url, when_lines
 from .markdown_text import fold, plain_text
-from .model import ArticleFacts, Kind, MeetingTime, NextMeeting, Problem, Talk
+from .model import (N_, ArticleFacts, Kind, MeetingTime, NextMeeting, Problem, Talk, Text,
+                    another_section)
 from .next_meeting import next_section_indices, read_next_meeting
-from .participants import is_participants_heading, read_participants
+from .participants import NO_PARTICIPANTS, is_participants_heading, read_participants
 from .sections import Document, split_document
 from .attendance import read_attendance
 from .kind import Signs, names_a_meeting, weigh_kind
@@ -48,7 +49,9 @@ def _declared_kind(document: Document, category: str | None) -> tuple[Kind | Non
         if kind is not None:
             return kind, []
         allowed = "report, bericht, announcement, ankuendigung, einladung, other"
-        problem = Problem(header.number, f'Header "Kind": unbekannter Wert "{header.text}" (erlaubt: {allowed})')
+        problem = Problem(header.number, Text(
+            N_("Header “Kind”: unknown value “{value}” (allowed: {allowed})"),
+            value=header.text, allowed=allowed))
         return None, [problem]
     # Categories are free text: only the report/announcement words decide.
     if category and (kind := _kind_of_word(category)) in ("report", "announcement"):
@@ -171,8 +174,9 @@ def _split_date(date: dt.datetime | dt.date) -> tuple[dt.date, dt.time | None]:
 
 
 def _problems(pairs) -> tuple[Problem, ...]:
-    unique = {Problem(line, message) for line, message in pairs}
-    return tuple(sorted(unique, key=lambda problem: (problem.line, problem.message)))
+    unique = {Problem(line, text) for line, text in pairs}
+    # By line, then by the English text: the same order in every language.
+    return tuple(sorted(unique, key=lambda problem: (problem.line, problem.format())))
 
 
 def _held_talks(document: Document):
@@ -195,8 +199,8 @@ def _report(document: Document, day: dt.date, time: dt.time | None,
         participants, found = read_participants(participant_sections[0])
         problems.extend(found)
         for extra in participant_sections[1:]:
-            problems.append((extra.line, f'weiterer Abschnitt "{plain_text(extra.title)}": nur der '
-                                         f'erste (Zeile {participant_sections[0].line}) zählt'))
+            problems.append((extra.line, another_section(plain_text(extra.title),
+                                                         participant_sections[0].line)))
     next_sections = _next_subtrees(document)
     if participants is None:
         # "## Anwesende" with "Vorstände: …" / "Gäste: …" lines, or field lines anywhere.
@@ -204,7 +208,7 @@ def _report(document: Document, day: dt.date, time: dt.time | None,
                            if section in participant_sections)
         participants, found = read_attendance(document.blocks, next_sections, people)
         if participants is not None:
-            problems = [problem for problem in problems if "keine Teilnehmer gefunden" not in problem[1]]
+            problems = [problem for problem in problems if not problem[1].says(NO_PARTICIPANTS)]
         problems.extend(found)
     next_meeting, found = read_next_meeting(document, day, default_time)
     problems.extend(found)
@@ -241,7 +245,7 @@ def read_document_facts(document: Document, *, date: dt.datetime | dt.date,
     """``read_facts`` of a file already split (the glue needs the split too)."""
     day, time = _split_date(date)
     kind, kind_problems = _declared_kind(document, category)
-    problems = [(problem.line, problem.message) for problem in kind_problems]
+    problems = [(problem.line, problem.text) for problem in kind_problems]
     report, report_problems = _report(document, day, time, default_time)
     if kind is None:
         title = title or _title(document)

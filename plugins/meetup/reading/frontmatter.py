@@ -11,7 +11,7 @@ what Pelican headers say.  Pure: standard library and python-frontmatter (PyYAML
 - ``title_from_body``: the first level-1 heading (``# …`` or ``===`` underlined).
 - ``pick_date``: the meeting date wins over a publication date.
 
-Nothing here raises on any text; what cannot be read is a ``(line, message)`` problem.
+Nothing here raises on any text; what cannot be read is a ``(line, Text)`` problem.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from .markdown_text import plain_text
+from .model import N_, Text
 
 Format = str  # "yaml" | "json" | "toml"
 
@@ -35,7 +36,7 @@ class FrontMatter:
     fields: dict[str, object]  # keys lower-cased, values as the format gives them
     body_line: int  # 1-based line where the body starts (1 without front matter)
     format: Format | None  # "yaml", "json", "toml" or None (no front matter)
-    problems: tuple[tuple[int, str], ...] = ()
+    problems: tuple[tuple[int, Text], ...] = ()
     lines: dict[str, int] = field(default_factory=dict)  # key -> line it stands on
 
 
@@ -70,7 +71,8 @@ def read_front_matter(source: str) -> FrontMatter:
             return NONE  # most files: no need to split them
         return _read(split_lines(source))
     except Exception as error:  # a parser bug must not stop a build
-        return FrontMatter({}, 1, None, ((1, f"Vorspann nicht lesbar ({type(error).__name__})"),))
+        return FrontMatter({}, 1, None, ((1, Text(N_("front matter not readable ({error})"),
+                                                  error=type(error).__name__)),))
 
 
 def _read(lines: list[str]) -> FrontMatter:
@@ -106,11 +108,11 @@ def _pelican_shaped(block: list[str]) -> bool:
 
 
 def _keyed(data: object, block: list[str], first_line: int, key_pattern: re.Pattern,
-           fmt: Format, body_line: int, problems: list[tuple[int, str]]) -> FrontMatter:
+           fmt: Format, body_line: int, problems: list[tuple[int, Text]]) -> FrontMatter:
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        problems.append((first_line, "Vorspann ist keine Liste von „Schlüssel: Wert“-Zeilen"))
+        problems.append((first_line, Text(N_("the front matter is no list of “key: value” lines"))))
         data = {}
     lines: dict[str, int] = {}
     for offset, text in enumerate(block):
@@ -120,8 +122,8 @@ def _keyed(data: object, block: list[str], first_line: int, key_pattern: re.Patt
     for key, value in data.items():
         name = str(key).strip().lower()
         if name in fields:
-            problems.append((lines.get(name, first_line),
-                             f"„{key}“ steht doppelt im Vorspann; der erste Wert zählt"))
+            problems.append((lines.get(name, first_line), Text(
+                N_("“{key}” is twice in the front matter; the first value counts"), key=str(key))))
             continue
         fields[name] = value
     lines = {key: line for key, line in lines.items() if key in fields}  # top level only
@@ -143,30 +145,32 @@ def _yaml(lines: list[str]) -> FrontMatter:
         line = 2 + (mark.line if mark else 0)
         tag = re.search(r"tag '([^']*)'", str(error.problem or ""))
         shown = tag.group(1).replace("tag:yaml.org,2002:", "!!") if tag else "?"
-        return FrontMatter({}, end + 2, "yaml", ((
-            line, f"YAML-Tag „{shown}“ ist im Vorspann nicht erlaubt; nur Texte, Zahlen, Daten "
-                  "und Listen (der Vorspann wird sicher gelesen, nie ausgeführt)"),))
+        return FrontMatter({}, end + 2, "yaml", ((line, Text(
+            N_("YAML tag “{tag}” is not allowed in front matter; only texts, numbers, dates and "
+               "lists (the front matter is read safely, never run)"), tag=shown)),))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = 2 + (mark.line if mark else 0)
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
-        return FrontMatter({}, end + 2, "yaml", ((
-            line, f"YAML-Vorspann nicht lesbar: {reason}"),))
+        return FrontMatter({}, end + 2, "yaml", ((line, Text(
+            N_("YAML front matter not readable: {reason}"), reason=reason)),))
     return _keyed(data, block, 1, _YAML_KEY, "yaml", end + 2, [])
 
 
 def _toml(lines: list[str]) -> FrontMatter:
     end = _closing(lines, _TOML_FENCE)
     if end is None:
-        return FrontMatter({}, 1, "toml", ((1, "TOML-Vorspann ohne schließendes „+++“"),))
+        return FrontMatter({}, 1, "toml", ((1, Text(N_("TOML front matter without a closing "
+                                                       "“+++”"))),))
     block = lines[1:end]
     try:
         data = tomllib.loads("\n".join(block))
     except tomllib.TOMLDecodeError as error:
         found = _TOML_LINE.search(str(error))
         line = 1 + (int(found.group(1)) if found else 1)
-        return FrontMatter({}, end + 2, "toml", ((
-            line, f"TOML-Vorspann nicht lesbar: {str(error).split(' (at ')[0]}"),))
+        return FrontMatter({}, end + 2, "toml", ((line, Text(
+            N_("TOML front matter not readable: {reason}"),
+            reason=str(error).split(" (at ")[0])),))
     return _keyed(data, block, 1, _TOML_KEY, "toml", end + 2, [])
 
 
@@ -175,8 +179,9 @@ def _json(lines: list[str]) -> FrontMatter:
     try:
         data, end = json.JSONDecoder().raw_decode(text)
     except json.JSONDecodeError as error:
-        return FrontMatter({}, 1, "json", ((
-            error.lineno, f"JSON-Vorspann nicht lesbar: {error.msg} (Spalte {error.colno})"),))
+        return FrontMatter({}, 1, "json", ((error.lineno, Text(
+            N_("JSON front matter not readable: {reason} (column {column})"),
+            reason=error.msg, column=error.colno)),))
     closing_line = text.count("\n", 0, end)  # 0-based line of the closing brace
     # Hugo's body starts after the object; the rest of the brace's line is dropped.
     block = lines[1:closing_line + 1]

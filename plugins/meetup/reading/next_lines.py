@@ -14,11 +14,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .dates import Choice, Found, choose_date, day_after, find_dates, format_date, is_next_label
+from .dates import Choice, Found, choose_date, day_after, find_dates, is_next_label
 from .markdown_text import fold
+from .model import N_, Text
 from .sections import Block
 
-Problems = list[tuple[int, str]]
+Problems = list[tuple[int, Text]]
 
 # What an open next date says instead of a date.
 _OPEN = re.compile(
@@ -106,9 +107,16 @@ def read_next_lines(blocks: tuple[Block, ...], report_date: dt.date,
     if not found:
         return None, is_open, []
     choice, problems = choose_date(found)
-    problems = [(line, f"nächster Termin: {message}") for line, message in problems]
+    # TRANSLATORS: a "Next meeting: …" line; {problem} another message of the reader.
+    problems = [(line, Text(N_("next meeting: {problem}"), problem=problem))
+                for line, problem in problems]
     if choice is not None and choice.date <= report_date:
-        problems.append((choice.line, f"nächster Termin {format_date(choice.date)} liegt nicht nach "
-                                      f"dem Berichtsdatum {format_date(report_date)}"))
+        problems.append((choice.line, not_after(choice.date, report_date)))
         return None, False, problems
     return choice, False, problems
+
+
+def not_after(day: dt.date, report_date: dt.date) -> Text:
+    """The problem of a next meeting on or before the report's own date."""
+    return Text(N_("the next meeting {date} is not after the report's date {report_date}"),
+                date=day, report_date=report_date)

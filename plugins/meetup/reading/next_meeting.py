@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass
 
 from .dates import (Choice, DateMention, Found, choose_date, day_after, find_dates,
-                           find_time, format_date, time_span, with_time)
+                           find_time, time_span, with_time)
 from .markdown_text import fold, indent_of, list_item, mask_non_text, plain_text
-from .model import MeetingTime, NextMeeting
+from .model import N_, MeetingTime, NextMeeting, Text, another_section, in_section
+from .next_lines import not_after
 from .sections import Document, Line
 from .talks import (is_placeholder, planned_items, programme_entry, says_nothing,
                     talk_blocks)
@@ -36,11 +37,16 @@ _HEADING = re.compile(
 _TIME_LABEL = re.compile(r"[\W_]*(?:zeit|uhrzeit|time|beginn|start|um|ab)\b", re.IGNORECASE)
 _JUST_A_TIME = re.compile(r"[\W_]*(?:um|ab)?\s*[0-9]{1,2}(?::[0-9]{2})?\s*(?:uhr)?[\W_]*", re.IGNORECASE)
 
-Problems = list[tuple[int, str]]
+Problems = list[tuple[int, Text]]
 
 
 def is_next_heading(title: str) -> bool:
     return _HEADING.match(fold(plain_text(title))) is not None
+
+
+def in_header(problem: Text) -> Text:
+    # TRANSLATORS: "Next" is the header key; {problem} another message of the reader.
+    return Text(N_("Header “Next”: {problem}"), problem=problem)
 
 
 def _section_lines(document: Document, index: int) -> list[Line]:
@@ -90,10 +96,11 @@ def _date_from_lines(lines: list[Line], mentions: Mentions) -> tuple[Choice | No
 def _date_from_header(header: Line, not_before: dt.date) -> tuple[Choice | None, Problems]:
     mentions = find_dates(header.text, not_before=not_before)
     if not mentions:
-        return None, [(header.number, f'Header "Next": kein Datum in "{header.text}"')]
+        return None, [(header.number, Text(N_("Header “Next”: no date in “{value}”"),
+                                           value=header.text))]
     first = mentions[0]
     if first.problem:
-        return None, [(header.number, f'Header "Next": {first.problem}')]
+        return None, [(header.number, in_header(first.problem))]
     return Choice(first.date, first.time, header.number), []
 
 
@@ -104,27 +111,27 @@ def read_next_meeting(document: Document, report_date: dt.date,
     problems: Problems = []
     lines: list[Line] = _section_lines(document, indices[0]) if indices else []
     mentions = _mentions(lines, day_after(report_date))
-    where = f'Abschnitt "{plain_text(document.sections[indices[0]].title)}"' if indices else ""
+    title = plain_text(document.sections[indices[0]].title) if indices else ""
     for extra in indices[1:]:
-        problems.append((document.sections[extra].line,
-                         f'weiterer Abschnitt "{plain_text(document.sections[extra].title)}": '
-                         f'nur der erste (Zeile {document.sections[indices[0]].line}) zählt'))
+        problems.append((document.sections[extra].line, another_section(
+            plain_text(document.sections[extra].title), document.sections[indices[0]].line)))
     if header is not None:
         choice, found_problems = _date_from_header(header, day_after(report_date))
     elif indices:
         choice, found_problems = _date_from_lines(lines, mentions)
-        found_problems = [(line, f"{where}: {message}") for line, message in found_problems]
+        found_problems = [(line, in_section(title, problem)) for line, problem in found_problems]
         if choice is None and not found_problems:
-            found_problems = [(document.sections[indices[0]].line, f"{where}: kein Datum gefunden")]
+            found_problems = [(document.sections[indices[0]].line,
+                               in_section(title, Text(N_("no date found"))))]
     else:
         return None, problems
     problems.extend(found_problems)
     if choice is None:
         return None, problems
     if choice.date <= report_date:
-        source = 'Header "Next"' if header is not None else where
-        problems.append((choice.line, f"{source}: nächster Termin {format_date(choice.date)} liegt "
-                                      f"nicht nach dem Berichtsdatum {format_date(report_date)}"))
+        late = not_after(choice.date, report_date)
+        problems.append((choice.line, in_header(late) if header is not None
+                         else in_section(title, late)))
         return None, problems
     talks = tuple(item for item in planned_items(lines) if not is_placeholder(item))
     when = MeetingTime(choice.date, choice.time or default_time)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from .markdown_text import fold, indent_of, list_item, plain_text
-from .model import Participant, Participants
+from .model import N_, Participant, Participants, Text, in_section
 from .sections import Line, Section
 
 HEADING_WORDS = ("teilnehmerinnen und teilnehmer", "teilnehmerinnen", "teilnehmer",
@@ -78,7 +78,7 @@ class _Tally:
         self.extra = 0
         self.open = False
         self.totals: list[tuple[int, int]] = []  # (line, total)
-        self.problems: list[tuple[int, str]] = []
+        self.problems: list[tuple[int, Text]] = []
 
     def found_anything(self) -> bool:
         return bool(self.named or self.extra or self.open or self.totals)
@@ -105,21 +105,26 @@ def _read_item(tally: _Tally, line: Line, content: str, plus_marker: bool) -> No
     if count and (has_plus or count["people"]):
         tally.extra += _number(count["number"])
     elif folded.isdigit():  # a bare "5": five people or a typo? Do not guess.
-        tally.problems.append((line.number, f'Teilnehmerzeile nicht lesbar: "{text}"'))
+        tally.problems.append((line.number, _unreadable(text)))
     elif (has_plus or folded != "?") and _OPEN_ITEM.fullmatch(folded):
         tally.open = True
     else:
         _read_person(tally, line, text)
 
 
+def _unreadable(text: str) -> Text:
+    return Text(N_("participant line not readable: “{line}”"), line=text)
+
+
 def _read_person(tally: _Tally, line: Line, text: str) -> None:
     fields = _split_fields(text)
     name = fields[0]
     if not name:
-        tally.problems.append((line.number, f'Teilnehmerzeile ohne Namen: "{text}"'))
+        tally.problems.append((line.number, Text(N_("participant line without a name: “{line}”"),
+                                                 line=text)))
         return
     if len(name.split()) > _LONGEST_NAME_WORDS:
-        tally.problems.append((line.number, f'Teilnehmerzeile nicht lesbar: "{text}"'))
+        tally.problems.append((line.number, _unreadable(text)))
         return
     role = fields[1] if len(fields) > 1 else ""
     org = ", ".join(field for field in fields[2:] if field)
@@ -163,7 +168,7 @@ def _item_lines(section: Section) -> list[tuple[Line, str, bool, bool]]:
     return items
 
 
-def read_participants(section: Section) -> tuple[Participants | None, list[tuple[int, str]]]:
+def read_participants(section: Section) -> tuple[Participants | None, list[tuple[int, Text]]]:
     """The people of one participants section and the problems found on the way."""
     tally = _Tally()
     heading = _HEADING.match(fold(plain_text(section.title)))
@@ -180,22 +185,28 @@ def read_participants(section: Section) -> tuple[Participants | None, list[tuple
     return _result(tally, section)
 
 
-def _result(tally: _Tally, section: Section) -> tuple[Participants | None, list[tuple[int, str]]]:
-    where = f'Abschnitt "{plain_text(section.title)}"'
+# The problem of a participants section without anyone: attendance lines elsewhere may
+# still say who came (then it is dropped).
+NO_PARTICIPANTS = N_("no participants found")
+
+
+def _result(tally: _Tally, section: Section) -> tuple[Participants | None, list[tuple[int, Text]]]:
+    title = plain_text(section.title)
     problems = list(tally.problems)
     if not tally.found_anything():
         if not problems:  # an unreadable line already says what is wrong
-            problems.append((section.line, f"{where}: keine Teilnehmer gefunden"))
+            problems.append((section.line, in_section(title, Text(NO_PARTICIPANTS))))
         return None, problems
     counted = len(tally.named) + tally.extra
     total, exact = counted, not tally.open
     distinct_totals = sorted({total for _, total in tally.totals})
     if len(distinct_totals) > 1:
-        problems.append((tally.totals[0][0], f"{where}: widersprüchliche Gesamtzahlen "
-                                             f"{', '.join(map(str, distinct_totals))}"))
+        problems.append((tally.totals[0][0], in_section(title, Text(
+            N_("contradicting totals {totals}"), totals=", ".join(map(str, distinct_totals))))))
     elif distinct_totals:
         total, exact = distinct_totals[0], True
         if total < counted:
-            problems.append((tally.totals[0][0], f"{where}: insgesamt {total} angegeben, "
-                                                 f"aber {counted} gezählt"))
+            problems.append((tally.totals[0][0], in_section(title, Text(
+                N_("{total} in total given, but {counted} counted"), total=total,
+                counted=counted))))
     return Participants(tuple(tally.named), tally.extra, total, exact), problems

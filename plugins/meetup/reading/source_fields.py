@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from .frontmatter import (BodyTitle, parse_date, pick_date, read_front_matter,
                                   read_path_date, split_lines, title_from_body, iso)
+from .model import N_, Text
 from .sections import read_header
 from ..settings import DEFAULTS
 
@@ -65,8 +66,8 @@ class SourceFields:
     front_matter: str | None  # "yaml", "json", "toml" or None
     body_line: int  # first body line (after the header or front matter)
     markdown: str  # what Markdown converts
-    problems: tuple[tuple[int, str], ...] = ()
-    skip: str | None = None  # why the file is not built, or None
+    problems: tuple[tuple[int, Text], ...] = ()
+    skip: Text | None = None  # why the file is not built, or None
     date_precision: str = "day"  # "month": only year and month folders date it
     heading: BodyTitle | None = None  # the heading the title comes from
     unreadable: frozenset[str] = frozenset()  # fields given but not readable ("date")
@@ -82,11 +83,11 @@ def markdown_extension(name: str, extensions=MARKDOWN_EXTENSIONS) -> str | None:
     return max(fitting, key=len) if fitting else None
 
 
-def skipped(relative: str, patterns=SKIP_FILES) -> str | None:
+def skipped(relative: str, patterns=SKIP_FILES) -> Text | None:
     name = posixpath.basename(relative)
     for pattern in patterns:
         if fnmatch.fnmatchcase(name, pattern):
-            return f"passt zu MEETUP_SKIP_FILES „{pattern}“"
+            return Text(N_("matches MEETUP_SKIP_FILES “{pattern}”"), pattern=pattern)
     return None
 
 
@@ -121,9 +122,9 @@ def _front_matter_fields(matter, problems: list) -> dict[str, Field]:
         key, raw = picked
         value = parse_date(raw)
         if value is None:
-            problems.append((matter.lines.get(key, 1),
-                             f"„{key}: {raw}“ ist kein Datum; schreibe JJJJ-MM-TT, optional mit "
-                             "Uhrzeit HH:MM"))
+            problems.append((matter.lines.get(key, 1), Text(
+                N_("“{key}: {value}” is no date; write YYYY-MM-DD, with a time HH:MM if you like"),
+                key=key, value=str(raw))))
         else:
             put("date", iso(value), key)
     status = matter.fields.get("status")
@@ -162,11 +163,11 @@ def read_source(text: str, relative: str, *, extensions=MARKDOWN_EXTENSIONS,
     reason = skipped(relative, skip_files)
     name = posixpath.basename(relative)
     if reason is None and not html and markdown_extension(name, extensions) is None:
-        reason = "keine Markdown-Datei (Endung nicht in MEETUP_MARKDOWN_EXTENSIONS)"
+        reason = Text(N_("no Markdown file (its ending is not in MEETUP_MARKDOWN_EXTENSIONS)"))
     if reason is not None:
         return SourceFields({}, frozenset(), None, 1, "", skip=reason)
 
-    problems: list[tuple[int, str]] = []
+    problems: list[tuple[int, Text]] = []
     unreadable: frozenset[str] = frozenset()
     matter = read_front_matter(text)
     if matter.format is None and not html:
@@ -203,7 +204,8 @@ def read_source(text: str, relative: str, *, extensions=MARKDOWN_EXTENSIONS,
         found = read_path_date(relative)
         if own is not None:
             if parse_date(own) is None and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", own):
-                problems.append((1, f"Datum „{own}“ im Dateinamen gibt es nicht"))
+                problems.append((1, Text(N_("the date “{date}” in the file name does not exist"),
+                                         date=own)))
             else:
                 fields["date"] = Field(own, 1, name, "path")
         elif found is not None:
