@@ -203,14 +203,18 @@ def test_invoke_check_speaks_english(english_group):
     content, settings = english_group
     result = run_invoke("check", "--content", str(content), "--settings", str(settings))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.splitlines()[-1] == "Content is fine: 7 files checked, no errors, 0 hints."
+    assert result.stdout.splitlines()[-1] == "Content is fine: 7 files checked, no errors, 4 hints."
+    # The held talks without slides (MEETUP_SLIDES_GRACE_DAYS), in English.
+    hints = result.stdout.splitlines()[:-1]
+    assert len(hints) == 4 and all(": Hint: Slides missing: “" in line and "(“[Slides](…)”)" in line
+                                   for line in hints), hints
     (content / "2025-11-12-report.md").write_text(
         "Title: Report from the November meetup\nDate: 12.11.2025\n\nText.\n", encoding="utf-8")
     failed = run_invoke("check", "--content", str(content), "--settings", str(settings))
     assert failed.returncode == 1
     assert ("2025-11-12-report.md:2: “Date: 12.11.2025” is no ISO date (Pelican might read it "
             "as another day); write 2025-11-12") in failed.stdout
-    assert failed.stderr.strip().endswith("1 error, 0 hints: please correct them.")
+    assert failed.stderr.strip().endswith("1 error, 4 hints: please correct them.")
     assert german_in([failed.stdout, failed.stderr]) == []
 
 

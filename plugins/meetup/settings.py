@@ -49,6 +49,9 @@ DEFAULTS: dict = {
     "MEETUP_VENUES": {},
     # How often calendar apps subscribed to meetups.ics should fetch it again (hours).
     "MEETUP_ICS_REFRESH_HOURS": 12,
+    # invoke check: a held talk without slides this many days after its meeting is a
+    # hint ("Folien fehlen"); None: no such hint.
+    "MEETUP_SLIDES_GRACE_DAYS": 14,
 }
 
 
@@ -97,6 +100,9 @@ def _check_photos(result: dict) -> None:
     quality = result["MEETUP_PHOTO_QUALITY"]
     if not isinstance(quality, int) or isinstance(quality, bool) or not 1 <= quality <= 95:
         raise SettingsError(f"MEETUP_PHOTO_QUALITY must be a whole number 1-95, got {quality!r}")
+    grace = result["MEETUP_SLIDES_GRACE_DAYS"]
+    if grace is not None and (isinstance(grace, bool) or not isinstance(grace, int) or grace < 0):
+        raise SettingsError(f"MEETUP_SLIDES_GRACE_DAYS must be whole days (0 or more) or None, got {grace!r}")
     folder = result["MEETUP_PHOTOS_SAVE_AS"]
     if not isinstance(folder, str) or not folder.strip("/") or ".." in folder.split("/"):
         raise SettingsError(f'MEETUP_PHOTOS_SAVE_AS must be a folder like "photos", got {folder!r}')

@@ -37,6 +37,7 @@ from ..reading.frontmatter import blank_front_matter
 from ..reading.sections import read_header, split_document
 from ..reading.source_fields import SKIP_FILES, SourceFields, markdown_extension, read_source, skipped
 from ..site import changes
+from .slides import missing_slides
 from ..site.unique_slugs import Claim, reserved_outputs, suffixes
 from ..i18n import language as languages
 from ..i18n.language import N_, gettext as _, pgettext, translate
@@ -255,6 +256,7 @@ def check_content(
         if read_facts is not None and source.kind == "article":
             problems.extend(_facts_problems(source, read_facts))
             problems.extend(_check_name_date(source))
+            problems.extend(_check_slides(source, settings))
     problems.extend(_check_duplicate_targets(sources, settings))
     return sorted(set(problems))
 
@@ -933,6 +935,17 @@ def _facts_problems(source: _Source, read_facts: FactsReader) -> list[ContentPro
                                    kind=type(error).__name__, error=error), "warning")]
     return [ContentProblem(source.shown, int(line), translate(message), "warning")
             for line, message in reported]
+
+
+def _check_slides(source: _Source, settings: Mapping) -> list[ContentProblem]:
+    """A hint for each held talk without slides after the grace days (organizer.slides)."""
+    date = _date(source)
+    if date is None:
+        return []
+    title = source.header("title")
+    return [ContentProblem(source.shown, line, text, "warning")
+            for line, text in missing_slides("\n".join(source.lines), date, settings,
+                                             title=title[2] if title else "", path=source.relative)]
 
 
 # --- Placeholders and the date in the file name ------------------------------------

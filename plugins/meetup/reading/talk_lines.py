@@ -27,7 +27,10 @@ from __future__ import annotations
 
 import re
 
+from dataclasses import replace
+
 from .markdown_text import fold, plain_text
+from .materials import materials_in, unique, without_materials
 from .model import Talk
 from .sections import Block
 from .participants import is_participants_heading
@@ -83,8 +86,11 @@ def _linked_only(block: Block) -> str | None:
 
 
 def _speaker_line(block: Block) -> str | None:
-    """The speakers a line right under a talk heading names, as written."""
+    """The speakers a line right under a talk heading names, as written; material
+    links after the name ("by Ann Example - [slides](…)") are no part of it."""
     text = block.plain.strip()
+    if materials_in(block.markdown):
+        text = plain_text(without_materials(block.markdown)).strip()
     if match := _BY.fullmatch(text):
         speaker = match["speaker"].strip()
         return speaker if person(speaker, linked=f"[{speaker}]" in block.markdown) else None
@@ -238,13 +244,35 @@ def talks_under_headings(blocks: tuple[Block, ...], ignored_sections: frozenset[
             if speaker := _heading_person(following) or (shape and _name_shaped(following)):
                 consumed.add(end)
                 if _held(block, []):
-                    talks.append((block.number, Talk(speaker, block.plain.strip())))
+                    near = [block, following, *_under(blocks[end + 1:])]
+                    talks.append((block.number, _with_materials(Talk(speaker, block.plain.strip()), near)))
                 continue
         if block.depth < 2 or not _held(block, body):
             continue
         if talk := _talk(block, body, parent, siblings.get(index, 0)):
-            talks.append((block.number, talk))
+            talks.append((block.number, _with_materials(talk, [block, *_under(body)])))
     return talks
+
+
+def _under(body) -> list[Block]:
+    """The lines right under a talk heading: its first line (the speaker line) and
+    the list items that follow it, up to other text or the next heading."""
+    near: list[Block] = []
+    for position, line in enumerate(body):
+        if line.kind == "heading":
+            break
+        continued = line.kind == "text" and line.depth > 0 and near and near[-1].kind in ("item", "text")
+        if line.kind == "item" or (line.kind == "text" and position == 0) or continued:
+            near.append(line)
+            continue
+        break
+    return near
+
+
+def _with_materials(talk: Talk, near: list[Block]) -> Talk:
+    """The talk with the materials linked in the lines near it."""
+    found = unique(material for line in near if not line.struck for material in materials_in(line.markdown))
+    return replace(talk, materials=found) if found else talk
 
 
 def prose_talks(blocks: tuple[Block, ...], ignored_sections: frozenset[int] = frozenset(),

@@ -94,7 +94,9 @@ def _article_record(entry: Entry, siteurl: str, published: dt.datetime) -> dict:
             # Remarks are Markdown; the JSON gives what a reader sees of them.
             "remarks": [markdown_text.plain_text(remark) for remark in facts.next.remarks],
         },
-        "talks": [{"speaker": t.speaker, "title": t.title} for t in facts.talks],
+        "talks": [{"speaker": t.speaker, "title": t.title,
+                   "materials": [{"label": m.label, "url": m.url} for m in t.materials]}
+                  for t in facts.talks],
         "location": facts.location,
         "venue": _venue(getattr(entry.article, "meetup_venue", None)),
         "status": facts.change,

@@ -87,6 +87,7 @@ class TalkEntry(NamedTuple):
     planned: bool  # True: not (yet) held, status is UPCOMING or NO_REPORT
     held_url: str | None  # the report of its meeting, once held
     status: str = HELD  # the status of its meeting
+    materials: tuple = ()  # reading.model.Material: slides, video, code, notebook
 
 
 class YearStats(NamedTuple):
@@ -281,7 +282,8 @@ def _talks(meetings, announcements, named_in) -> list[TalkEntry]:
         report_url = meeting.report.url if meeting.report is not None else None
         for talk in meeting.talks:
             talks.append(TalkEntry(meeting.date, talk.speaker, talk.title, report_url,
-                                   not held, report_url if held else None, meeting.status))
+                                   not held, report_url if held else None, meeting.status,
+                                   talk.materials))
         planned_url = report_url or (
             announcements[meeting.date].url if meeting.date in announcements
             else named_in[meeting.date][-1].url
