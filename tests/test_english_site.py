@@ -275,3 +275,94 @@ def test_invoke_new_refuses_in_english(english_group):
     assert result.returncode == 1
     assert result.stderr.strip().endswith("2025-12-10-report.md exists already; please edit that file")
     assert result.stderr.strip().startswith("ERROR: ")
+
+
+# --- The reader's problems -----------------------------------------------------------
+
+# Files with what the reader cannot read, each shape once: a participant line, a next
+# section without a date, an invalid date, contradicting dates, a wrong weekday.
+ENGLISH_PROBLEM_FILES = {
+    "2025-06-11-report.md": (
+        "Title: Report from the June meetup\nDate: 2025-06-11 18:30\n\n"
+        "### Participants\n\n- Ann\n- 5\n\n### Next meeting\n\n- Talks: wanted\n"),
+    "2025-07-09-report.md": (
+        "Title: Report from the July meetup\nDate: 2025-07-09 18:30\n\n"
+        "### Participants\n\n- Ann\n\n### Next meeting\n\n- Date: September 31, 2025\n"),
+    "2025-09-10-report.md": (
+        "Title: Report from the September meetup\nDate: 2025-09-10 18:30\n\n"
+        "### Participants\n\n- Ann\n\n### Next meeting\n\n- Date: October 8, 2025\n"
+        "- When: October 15, 2025\n"),
+    "2025-10-29-invitation.md": (
+        "Title: Invitation to the November meetup\nDate: 2025-10-29 10:00\n\n"
+        "When: Tuesday, November 12, 2025, 6:30 PM\n\nWhere: Bristol\n"),
+}
+ENGLISH_PROBLEMS = [
+    "2025-06-11-report.md:7: participant line not readable: “5”",
+    "2025-06-11-report.md:9: Section “Next meeting”: no date found",
+    "2025-07-09-report.md:10: Section “Next meeting”: invalid date “September 31, 2025”",
+    "2025-09-10-report.md:10: Section “Next meeting”: contradicting dates: “October 8, 2025” "
+    "(line 10) and “October 15, 2025” (line 11)",
+    # The date and the weekday in the site's language, the quote as written.
+    "2025-10-29-invitation.md:4: Section “When”: wrong weekday: 11/12/2025 is a Wednesday "
+    "(“November 12, 2025, 6:30 PM”)",
+]
+# The same shapes on a German site: the texts the reader has always shown there.
+GERMAN_PROBLEM_FILES = {
+    "2025-06-11-bericht.md": (
+        "Title: Bericht vom Juni-Treffen\nDate: 2025-06-11 18:30\n\n"
+        "### Teilnehmer\n\n- Anna\n- 5\n\n### Nächster Termin\n\n- Vorträge: gesucht\n"),
+    "2025-07-09-bericht.md": (
+        "Title: Bericht vom Juli-Treffen\nDate: 2025-07-09 18:30\n\n"
+        "### Teilnehmer\n\n- Anna\n\n### Nächster Termin\n\n- Datum: 31.9.2025\n"),
+    "2025-09-10-bericht.md": (
+        "Title: Bericht vom September-Treffen\nDate: 2025-09-10 18:30\n\n"
+        "### Teilnehmer\n\n- Anna\n\n### Nächster Termin\n\n- Datum: 8.10.2025\n"
+        "- Termin: 15.10.2025\n"),
+    "2025-10-29-einladung.md": (
+        "Title: Einladung zum November-Treffen\nDate: 2025-10-29 10:00\n\n"
+        "Wann: Dienstag, 12. November 2025, 18:30 Uhr\n\nWo: Bristol\n"),
+}
+GERMAN_PROBLEMS = [
+    '2025-06-11-bericht.md:7: Teilnehmerzeile nicht lesbar: "5"',
+    '2025-06-11-bericht.md:9: Abschnitt "Nächster Termin": kein Datum gefunden',
+    '2025-07-09-bericht.md:10: Abschnitt "Nächster Termin": ungültiges Datum "31.9.2025"',
+    '2025-09-10-bericht.md:10: Abschnitt "Nächster Termin": widersprüchliche Termine: "8.10.2025" '
+    '(Zeile 10) und "15.10.2025" (Zeile 11)',
+    '2025-10-29-einladung.md:4: Abschnitt "Wann": Wochentag passt nicht: 12.11.2025 ist ein '
+    'Mittwoch ("12. November 2025, 18:30 Uhr")',
+]
+
+
+def _hints_on(output: str, names, hint: str) -> list[str]:
+    """The hints of ``invoke check`` or ``invoke build`` on the files ``names``:
+    ``[Hint: ]…/2025-06-11-report.md:7: [Hint: ]…`` -> ``2025-06-11-report.md:7: …``."""
+    files = "|".join(map(re.escape, names))
+    pattern = re.compile(rf"(?:^|[/ ])((?:{files}):\d+: )(?:{re.escape(hint)} )?(.*)")
+    return [match[1] + match[2] for line in output.splitlines() if (match := pattern.search(line))]
+
+
+@pytest.mark.parametrize("code", ["en", "de"])
+def test_the_readers_problems_in_the_sites_language(english_group, tmp_path, code):
+    """`invoke check` and the build's hints show what the reader cannot read in the site's
+    language: an English site no German word, a German site the texts it always had."""
+    content, settings = english_group
+    files, expected, hint = ((ENGLISH_PROBLEM_FILES, ENGLISH_PROBLEMS, "Hint:") if code == "en"
+                             else (GERMAN_PROBLEM_FILES, GERMAN_PROBLEMS, "Hinweis:"))
+    for name, text_ in files.items():
+        (content / name).write_text(text_, encoding="utf-8")
+    if code == "de":
+        from english_site import GROUP_SETTINGS
+
+        settings = write_settings(tmp_path / "settings-de.py", **{
+            **GROUP_SETTINGS, "DEFAULT_LANG": "de", "CACHE_CONTENT": False,
+            "LOAD_CONTENT_CACHE": False})
+    check = run_invoke("check", "--content", str(content), "--settings", str(settings))
+    assert check.returncode == 0, check.stdout + check.stderr  # hints, no errors
+    assert _hints_on(check.stdout, files, hint) == expected, check.stdout
+    build = run_invoke("build", "--content", str(content), "--settings", str(settings),
+                       "--output", str(tmp_path / "out"))
+    assert build.returncode == 0, build.stdout + build.stderr
+    shown = build.stdout + build.stderr
+    assert _hints_on(shown, files, hint) == expected, shown
+    if code == "en":
+        assert german_in([check.stdout, check.stderr, shown]) == []

@@ -9,8 +9,9 @@ The Pelican settings come in as a plain mapping, so the rules are tested on
 files in a temp folder; only slugs come from Pelican itself, so that a
 duplicate slug is found exactly where Pelican would make one.  Messages are in
 the site's language (``DEFAULT_LANG``; English message ids, translated by the
-catalogs); the reader's own problem texts (``meetup.reading``) are German.  The decisions
-behind the rules are written down in docs/content-rules.md.
+catalogs), the reader's problems too (``meetup.reading`` gives them as English ids with
+their values, ``i18n.language.translate`` shows them).  The decisions behind the rules are
+written down in docs/content-rules.md.
 """
 
 from __future__ import annotations
