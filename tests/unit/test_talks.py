@@ -85,3 +85,29 @@ def test_looks_like_name(text, expected):
 ])
 def test_placeholders(text, expected):
     assert is_placeholder(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("(get in touch if you would like to present!)", True),
+    ("We are still looking for talks", True), ("we're looking for speakers", True),
+    ("Let us know if you want to speak", True), ("Speakers wanted!", True),
+    ("Call for speakers: open until May", True), ("(let us know if you have a talk!)", True),
+    ("one more slot: let us know if you would like it!", True), ("TBC", True),
+    ("to be confirmed", True), ("Your talk here?", True), ("Talk proposals welcome", True),
+    ("Ann: Looking for anomalies in sensor data", False), ("Wanted: a faster dataframe", False),
+    ("Speaking to your data with LLMs", False), ("Sofia: What product managers want from a model",
+                                                 False),
+    ("Reaching users offline", False), ("Open data in Bristol's buses", False),
+])
+def test_english_calls_for_talks_are_placeholders(text, expected):
+    """English organizers ask for talks in their own words: no talk yet, like "meldet euch"."""
+    assert is_placeholder(text) is expected
+
+
+def test_an_english_call_for_talks_is_no_planned_talk_but_a_remark():
+    body = ("### Participants\n\n- Ann\n\n### Next meeting\n\n- Date: April 16, 2024\n"
+            "- Talks:\n    - Ben: Embeddings in practice\n"
+            "    - we are still looking for talks – get in touch!\n")
+    facts = facts_of(body)
+    assert facts.next.talks == ("Ben: Embeddings in practice",)
+    assert facts.next.remarks == ("we are still looking for talks – get in touch!",)

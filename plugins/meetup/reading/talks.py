@@ -53,14 +53,25 @@ _PROGRAMME_WORDS = frozenset("""
     offenes austausch diskussion
 """.split())
 _ONLY_URL = re.compile(r"(?:https?://|www\.)\S*")
-_PLACEHOLDER_WORDS = frozenset({"tba", "tbd", "t.b.a", "t.b.d", "n/a", "na", "offen", "noch offen",
-                                "folgt", "?", "??", "???", "...", "…", "-", "--", "—"})
+_PLACEHOLDER_WORDS = frozenset({"tba", "tbd", "tbc", "t.b.a", "t.b.d", "t.b.c", "n/a", "na", "offen",
+                                "noch offen", "folgt", "?", "??", "???", "...", "…", "-", "--", "—"})
+# Calls for talks instead of a talk, German and English (folded: lower case, "ae" for "ä").
 _PLACEHOLDER_PHRASES = ("meldet euch", "melde dich", "meldet sich", "gerne melden", "bitte melden",
                         "wir suchen", "gesucht", "weitere themen", "weitere vortraege",
                         "vorschlaege willkommen", "vorschlaege gerne", "ideen willkommen",
                         "to be announced", "wer moechte", "wer hat lust", "freiwillige",
                         "noch offen", "steht noch nicht fest", "noch nicht fest",
-                        "wird noch bekannt gegeben", "let us know", "call for")
+                        "wird noch bekannt gegeben",
+                        "let us know", "let me know", "get in touch", "reach out", "call for",
+                        "looking for talks", "looking for speakers", "looking for presenters",
+                        "looking for a speaker", "looking for a talk", "looking for more talks",
+                        "speakers wanted", "speaker wanted", "talks wanted", "presenters wanted",
+                        "volunteers wanted", "want to speak", "want to give a talk",
+                        "want to present", "like to speak", "like to give a talk",
+                        "like to present", "your talk here", "submit a talk", "submit your talk",
+                        "propose a talk", "talk proposals", "suggestions welcome",
+                        "proposals welcome", "ideas welcome", "talks welcome", "to be confirmed",
+                        "to be decided", "not fixed yet", "not decided yet")
 
 
 def looks_like_name(text: str) -> bool:
