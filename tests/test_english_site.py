@@ -117,7 +117,8 @@ def test_dates_times_and_numbers_in_english(english_site):
     box = text(soup(english_site, "index.html").select_one("#next-meetup .when"))
     assert box == "Wednesday, December 10, 2025, 6:30 PM"
     meta = text(soup(english_site, "report-from-the-february-meetup").select_one("article .meta"))
-    assert meta.startswith("Meeting on Wednesday, February 5, 2025, 7:00 PM · The Engine Shed")
+    assert meta.startswith("Meeting on Wednesday, February 5, 2025, 7:00 PM")
+    assert "The Engine Shed" in meta and "Map (OpenStreetMap)" in meta  # the venue, in English
     assert "7 participants" in meta
     archive = text(soup(english_site, "archive").find("main"))
     assert "3 meetings since February 2025, plus 1 upcoming, newest first." in archive

@@ -67,7 +67,8 @@ def test_english_and_german_pages_at_both_widths(served_english_site, english_si
             assert page.locator("html").get_attribute("lang") == language
             assert page.evaluate("document.scrollingElement.scrollWidth") <= width, path
             nav = page.locator("header nav a").all_inner_texts()
-            assert nav == (["Home", "Archive", "Talks", "Statistics", "Search"] if language == "en"
-                           else ["Startseite", "Archiv", "Vorträge", "Statistik", "Suche"])
+            assert nav == (["Home", "Archive", "Talks", "Statistics", "Venues", "Search"]
+                           if language == "en"
+                           else ["Startseite", "Archiv", "Vorträge", "Statistik", "Orte", "Suche"])
             page.screenshot(path=screenshot_dir / f"{language}-{name}-{width}.png", full_page=True)
             assert not page.js_errors, page.js_errors
