@@ -52,6 +52,10 @@ DEFAULTS: dict = {
     # invoke check: a held talk without slides this many days after its meeting is a
     # hint ("Folien fehlen"); None: no such hint.
     "MEETUP_SLIDES_GRACE_DAYS": 14,
+    # Speaker pages: other spellings of a speaker's name -> the name shown
+    # ({"Dr. K. Maier": "Karin Maier"}); speakers who asked not to be named.
+    "MEETUP_SPEAKER_ALIASES": {},
+    "MEETUP_HIDDEN_SPEAKERS": [],
 }
 
 
@@ -103,6 +107,14 @@ def _check_photos(result: dict) -> None:
     grace = result["MEETUP_SLIDES_GRACE_DAYS"]
     if grace is not None and (isinstance(grace, bool) or not isinstance(grace, int) or grace < 0):
         raise SettingsError(f"MEETUP_SLIDES_GRACE_DAYS must be whole days (0 or more) or None, got {grace!r}")
+    aliases = result["MEETUP_SPEAKER_ALIASES"]
+    if not isinstance(aliases, dict) or not all(isinstance(k, str) and isinstance(v, str)
+                                                for k, v in aliases.items()):
+        raise SettingsError(f'MEETUP_SPEAKER_ALIASES must map spellings to names, e.g. '
+                            f'{{"Dr. K. Maier": "Karin Maier"}}, got {aliases!r}')
+    hidden = result["MEETUP_HIDDEN_SPEAKERS"]
+    if not isinstance(hidden, (list, tuple)) or not all(isinstance(name, str) for name in hidden):
+        raise SettingsError(f"MEETUP_HIDDEN_SPEAKERS must be a list of names, got {hidden!r}")
     folder = result["MEETUP_PHOTOS_SAVE_AS"]
     if not isinstance(folder, str) or not folder.strip("/") or ".." in folder.split("/"):
         raise SettingsError(f'MEETUP_PHOTOS_SAVE_AS must be a folder like "photos", got {folder!r}')

@@ -40,7 +40,9 @@ def describe(violations: list[dict]) -> str:
 
 PAGES = ["home", "report", "announcement", "archiv/", "vortraege/", "statistik/", "suche/", "orte/",
          # photos in a gallery; a cancelled meeting
-         "bericht-vom-treffen-im-oktober-2025/", "einladung-zum-treffen-am-17-februar-2026/"]
+         "bericht-vom-treffen-im-oktober-2025/", "einladung-zum-treffen-am-17-februar-2026/",
+         # a speaker's page with a held talk's slides and video and a planned talk
+         "sprecher/wiebke/"]
 MODES = {"light-desktop": (WIDTHS["desktop"], "light"), "dark-phone": (WIDTHS["phone"], "dark")}
 
 

@@ -1,0 +1,51 @@
+"""Speaker pages: a generator that writes one page per speaker (``site.speakers``)
+under the translated folder (``sprecher/<slug>/`` in German, ``speakers/<slug>/``
+in English), and gives the talks page each speaker's address."""
+
+from __future__ import annotations
+
+import logging
+
+from pelican.generators import Generator
+from pelican.utils import slugify
+
+from ..i18n import language as languages
+from ..settings import merged
+from ..site import speakers as speaker_views
+
+logger = logging.getLogger(__name__)
+
+
+def folder(settings) -> str:
+    return languages.of(settings).pgettext("address", "speakers")
+
+
+class SpeakerPages(Generator):
+    def generate_context(self) -> None:
+        talks = self.context.get("meetup_talks")
+        if talks is None:  # no article generator ran
+            return
+        settings = merged(self.settings)
+        shown = speaker_views.shown_talks(talks, settings["MEETUP_SPEAKER_ALIASES"],
+                                          settings["MEETUP_HIDDEN_SPEAKERS"])
+        def slug(name: str) -> str:  # as Pelican makes an article's slug from its title
+            return slugify(name, regex_subs=self.settings.get("SLUG_REGEX_SUBSTITUTIONS", ()),
+                           preserve_case=self.settings.get("SLUGIFY_PRESERVE_CASE", False),
+                           use_unicode=self.settings.get("SLUGIFY_USE_UNICODE", False))
+
+        found = speaker_views.speakers(shown, slug)
+        base = folder(self.settings)
+        self.pages = [(speaker, f"{base}/{speaker.slug}/") for speaker in found]
+        self.context["meetup_talks"] = shown
+        self.context["meetup_speaker_urls"] = {speaker.name: url for speaker, url in self.pages}
+
+    def generate_output(self, writer) -> None:
+        template = self.get_template("speaker")
+        for speaker, url in getattr(self, "pages", []):
+            writer.write_file(url + "index.html", template, self.context, self.settings["RELATIVE_URLS"],
+                              url=url, speaker=speaker, speaker_url=url, page_name=url.rstrip("/"),
+                              template_name="speaker")
+
+
+def get_generators(pelican):
+    return SpeakerPages
