@@ -26,6 +26,8 @@ DEFAULT_LANG = "de"
 MEETUP_GROUP_NAME = "ML User Group Stuttgart"
 MEETUP_LOCATION = "Stuttgart"
 MEETUP_SIGNUP_URL = "https://www.meetup.com/example-ml-group/"
+# The site's repository: "Vortrag vorschlagen" opens its call-for-talks issue form.
+MEETUP_REPOSITORY_URL = "https://github.com/example/meetup-site"
 # Third Tuesday of the month at 18:30; no meeting in July, August, December.
 MEETUP_RECURRENCE = {
     "weekday": "tuesday",

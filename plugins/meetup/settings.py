@@ -55,12 +55,19 @@ DEFAULTS: dict = {
     # Speaker pages: other spellings of a speaker's name -> the name shown
     # ({"Dr. K. Maier": "Karin Maier"}); speakers who asked not to be named.
     "MEETUP_SPEAKER_ALIASES": {},
+    # The group's repository ("https://github.com/owner/site"): the call for talks
+    # opens its issue form; MEETUP_TALK_PROPOSAL_URL, when set, is the link instead.
+    "MEETUP_REPOSITORY_URL": "",
+    "MEETUP_TALK_PROPOSAL_URL": "",
     "MEETUP_HIDDEN_SPEAKERS": [],
 }
 
 
 class SettingsError(ValueError):
     pass
+
+
+TALK_PROPOSAL_TEMPLATE = "vortrag.yml"
 
 
 def merged(settings: dict) -> dict:
@@ -107,6 +114,10 @@ def _check_photos(result: dict) -> None:
     grace = result["MEETUP_SLIDES_GRACE_DAYS"]
     if grace is not None and (isinstance(grace, bool) or not isinstance(grace, int) or grace < 0):
         raise SettingsError(f"MEETUP_SLIDES_GRACE_DAYS must be whole days (0 or more) or None, got {grace!r}")
+    if not result["MEETUP_TALK_PROPOSAL_URL"] and result["MEETUP_REPOSITORY_URL"]:
+        # GitHub's new-issue address with the call-for-talks form (.github/ISSUE_TEMPLATE/).
+        result["MEETUP_TALK_PROPOSAL_URL"] = (result["MEETUP_REPOSITORY_URL"].rstrip("/")
+                                              + "/issues/new?template=" + TALK_PROPOSAL_TEMPLATE)
     aliases = result["MEETUP_SPEAKER_ALIASES"]
     if not isinstance(aliases, dict) or not all(isinstance(k, str) and isinstance(v, str)
                                                 for k, v in aliases.items()):
