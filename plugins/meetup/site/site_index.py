@@ -98,6 +98,15 @@ class YearStats(NamedTuple):
     average: float | None  # per counted meeting
 
 
+class Newcomers(NamedTuple):
+    """One meeting with named participants: how many came for the first time (by name
+    as written, across the archive) and how many had come before.  Counts only."""
+
+    date: dt.date
+    new: int
+    returning: int
+
+
 class AttendancePoint(NamedTuple):
     date: dt.date
     total: int
@@ -118,6 +127,9 @@ class Stats:
     meetings_total: int  # len(meetings)
     # Every meeting that is not upcoming, ascending: the ones counted above.
     meetings: list[Meeting] = field(default_factory=list)
+    newcomers: list[Newcomers] = field(default_factory=list)  # ascending by date
+    # (year, first time, returning) over the meetings with named participants, ascending
+    newcomers_per_year: list[tuple[int, int, int]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -340,6 +352,11 @@ def _stats(meetings: list[Meeting]) -> Stats:
             counts[1] += participants.total
             counts[2] += 1
             series.append(AttendancePoint(meeting.date, participants.total, participants.exact))
+    newcomers = newcomer_counts(taken_place)
+    by_year: dict[int, tuple[int, int]] = {}
+    for entry in newcomers:
+        new, returning = by_year.get(entry.date.year, (0, 0))
+        by_year[entry.date.year] = (new + entry.new, returning + entry.returning)
     total = sum(point.total for point in series)
     maximum = None
     for point in series:  # the first of equal maxima
@@ -356,4 +373,29 @@ def _stats(meetings: list[Meeting]) -> Stats:
         maximum=maximum,
         meetings_total=len(taken_place),
         meetings=taken_place,
+        newcomers=newcomers,
+        newcomers_per_year=[(year, new, returning) for year, (new, returning) in sorted(by_year.items())],
     )
+
+
+def _person(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def newcomer_counts(meetings: list[Meeting]) -> list[Newcomers]:
+    """Per meeting (ascending) that names its participants: how many of the named came
+    for the first time; the people counted but not named ("+ 3 weitere") are left out.
+    The archive's first meeting with names counts everyone as new."""
+    seen: set[str] = set()
+    result = []
+    for meeting in sorted(meetings, key=lambda m: m.date):
+        participants = meeting.participants
+        if participants is None or not participants.named:
+            continue
+        people = {_person(person.name) for person in participants.named if person.name.strip()}
+        if not people:
+            continue
+        new = len(people - seen)
+        result.append(Newcomers(meeting.date, new, len(people) - new))
+        seen |= people
+    return result
