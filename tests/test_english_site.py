@@ -146,7 +146,9 @@ def test_fixed_pages_at_english_addresses(english_site):
         "2025-02-05.ics", "2025-03-05.ics", "2025-10-08.ics", "2025-12-10.ics"]
     assert (english_site / "invitation-to-the-december-meetup" / "event.ics").is_file()
     ids = [element["id"] for element in soup(english_site, "statistics").select("main [id]")]
-    assert ids == ["per-year", "trend", "attendance-title", "attendance-desc"]
+    assert ids == ["per-year", "trend", "attendance-title", "attendance-desc", "newcomers"]
+    # Speaker pages at the English address, none at the German one.
+    assert any((english_site / "speakers").iterdir()) and not (english_site / "sprecher").exists()
     assert soup(english_site, "archive").select_one("main h2")["id"] == "year-2025"
 
 
