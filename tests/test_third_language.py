@@ -43,8 +43,9 @@ def dutch_site(tmp_path_factory) -> Path:
 def test_translated_texts_in_dutch_the_rest_in_english(dutch_site):
     home = soup(dutch_site, "index.html")
     nav = [text(a) for a in home.select("header nav a")]
-    # Home, Archive, Search are in the catalog; Talks (empty msgstr) and Statistics are not.
-    assert nav == ["Start", "Archief", "Talks", "Statistics", "Zoeken"]
+    # Home, Archive, Search are in the catalog; Talks (empty msgstr), Statistics and
+    # Venues are not.
+    assert nav == ["Start", "Archief", "Talks", "Statistics", "Venues", "Zoeken"]
     box = home.select_one("#next-meetup")
     assert text(box.find("h2")) == "Volgende bijeenkomst"
     assert "Sign up" in text(box) and "Add to calendar:" in text(box)  # English fallback
