@@ -15,7 +15,7 @@ its ``__init__`` what it may import:
 from pelican import signals
 
 from .glue import (articles, frontmatter_reader, language, meeting_status, memo, photos,
-                   recurring_titles, shared_markdown, speakers)
+                   recurring_titles, shared_markdown, speakers, stylesheets)
 
 
 def register():
@@ -42,6 +42,8 @@ def register():
     # every build's pages.
     signals.content_written.connect(memo.forget_rendered_content)
     signals.finalized.connect(memo.forget_rendered_content)
+    # Weight only: the stylesheet's comments are for engineers, not visitors.
+    signals.finalized.connect(stylesheets.strip_comments)
     # "Status: abgesagt" is a meeting's, not Pelican's (which would skip the article).
     signals.article_generator_context.connect(meeting_status.take_status)
     signals.article_generator_finalized.connect(articles.attach_facts)
