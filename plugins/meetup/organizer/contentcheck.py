@@ -670,21 +670,27 @@ def _leaves_output(value: str) -> bool:
 def _check_links(source: _Source, content: Path, shown_root: Path,
                  settings: Mapping) -> list[ContentProblem]:
     found = []
-    in_fence = False
     base = Path(source.relative).parent
-    for index, line in enumerate(source.lines):
-        if index < source.body_start:
-            continue
+    for index, text in _body_text(source):
+        for match in INTRASITE_LINK.finditer(text):
+            wrong = _link_problem(match["what"], match["target"], base, content, settings)
+            if wrong:
+                found.append(ContentProblem(source.shown, index + 1, wrong))
+    return found
+
+
+def _body_text(source: _Source):
+    """(line index, text) of every body line a reader sees as text: code blocks
+    (fenced or indented) left out, inline code blanked."""
+    in_fence = False
+    for index in range(source.body_start, len(source.lines)):
+        line = source.lines[index]
         if FENCE.match(line):
             in_fence = not in_fence
             continue
         if in_fence or line.startswith(("    ", "\t")):
             continue
-        for match in INTRASITE_LINK.finditer(INLINE_CODE.sub("", line)):
-            wrong = _link_problem(match["what"], match["target"], base, content, settings)
-            if wrong:
-                found.append(ContentProblem(source.shown, index + 1, wrong))
-    return found
+        yield index, INLINE_CODE.sub("", line)
 
 
 def _link_problem(what: str, target: str, base: Path, content: Path,
@@ -739,17 +745,10 @@ def _participant_lines(source: _Source) -> set[int]:
 def _check_images(source: _Source) -> list[ContentProblem]:
     """Every image needs a text alternative: a missing or empty alt is an error."""
     found = []
-    in_fence = False
     as_text = _participant_lines(source)
-    for index, line in enumerate(source.lines):
-        if index < source.body_start or index + 1 in as_text:
+    for index, text in _body_text(source):
+        if index + 1 in as_text:
             continue
-        if FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence or line.startswith(("    ", "\t")):
-            continue
-        text = INLINE_CODE.sub("", line)
         for match in MARKDOWN_IMAGE.finditer(text):
             if not match["alt"].strip():
                 target = match["target"] or f"[{match['ref']}]"
