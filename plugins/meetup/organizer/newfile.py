@@ -237,7 +237,10 @@ def report_text(meeting: PlannedMeeting, style: ReportStyle = ReportStyle()) -> 
     )
 
 
-def announcement_text(meeting: PlannedMeeting, settings: dict, now: dt.datetime) -> str:
+def announcement_text(meeting: PlannedMeeting, settings: dict, now: dt.datetime,
+                      placeholders: bool = True) -> str:
+    """The announcement; without ``placeholders`` a section the settings leave
+    empty (place, sign-up) is left out instead of asking to be filled in."""
     formats = Formats(languages.active())
     talks = "".join(f"- {talk}\n" for talk in meeting.talks) \
         or "- " + pgettext("new announcement", "(talks to be announced: let us know if you "
@@ -251,6 +254,10 @@ def announcement_text(meeting: PlannedMeeting, settings: dict, now: dt.datetime)
     title = pgettext("new announcement", "Invitation to the meeting on {date}").format(date=day)
     when = pgettext("new announcement", "{date} at {time}").format(
         date=day, time=formats.time(meeting.time))
+    where = (f"### {pgettext('new announcement', 'Where:')}\n\n{location}\n\n"
+             if placeholders or settings.get("MEETUP_LOCATION") else "")
+    sign_up = (f"\n### {pgettext('new announcement', 'Sign-up')}\n\n{signup_line}"
+               if placeholders or signup else "")
     return _plain(
         f"Title: {title}\n"
         f"Date: {now:%Y-%m-%d %H:%M}\n"
@@ -259,17 +266,11 @@ def announcement_text(meeting: PlannedMeeting, settings: dict, now: dt.datetime)
         "\n"
         f"{when}\n"
         "\n"
-        f"### {pgettext('new announcement', 'Where:')}\n"
-        "\n"
-        f"{location}\n"
-        "\n"
+        f"{where}"
         f"### {pgettext('new announcement', 'Talks')}\n"
         "\n"
         f"{talks}"
-        "\n"
-        f"### {pgettext('new announcement', 'Sign-up')}\n"
-        "\n"
-        f"{signup_line}"
+        f"{sign_up}"
     )
 
 
