@@ -53,9 +53,9 @@ def serve(root: Path, port: int = 8000, output: Path | None = None) -> None:
 
 
 def livereload(root: Path, port: int = 8000, content: Path | None = None,
-               output: Path | None = None, watch: tuple[Path, ...] = ()) -> None:
+               output: Path | None = None, watch: tuple[str, ...] = ()) -> None:
     """``invoke livereload``: build, serve, rebuild and reload on every change of the
-    content, the settings and the folders in ``watch``."""
+    content, the settings and the files the glob patterns in ``watch`` match."""
     from livereload import Server
 
     root = Path(root)
@@ -73,7 +73,7 @@ def livereload(root: Path, port: int = 8000, content: Path | None = None,
           .format(port=port))
     server = Server()
     patterns = [f"{content}/**/*", f"{root}/pelicanconf.py"]
-    patterns += [f"{folder}/**/*" for folder in watch]
+    patterns += list(watch)
     for pattern in patterns:
         server.watch(pattern, rebuild)
     server.serve(host="127.0.0.1", port=port, root=str(output))
