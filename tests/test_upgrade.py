@@ -16,8 +16,8 @@ import pytest
 
 from helpers import ROOT, build_env, build_site
 from hostile_helpers import GOOD_REPORT, settings_file, write
-from meetup import settings as meetup_settings
-from meetup.organizer import sitebuild
+from pelican.plugins.meetup import settings as meetup_settings
+from pelican.plugins.meetup.organizer import sitebuild
 
 RENAME = {"MEETUP_PLACE": ("0.2.0", "MEETUP_LOCATION", "")}
 
@@ -45,13 +45,13 @@ def test_the_build_names_old_and_new_setting_and_the_file(old_site, tmp_path, mo
 def test_plain_pelican_stops_with_the_message_and_no_traceback(old_site, tmp_path):
     content, settings = old_site
     # The table as a release would have it, then Pelican's own command line.
-    script = ("import sys; from meetup import settings; "
+    script = ("import sys; from pelican.plugins.meetup import settings; "
               f"settings.RENAMED.update({RENAME!r}); "
               "from pelican import main; main(sys.argv[1:])")
     result = subprocess.run(
         [sys.executable, "-c", script, str(content), "-s", str(settings), "-o",
          str(tmp_path / "out"), "--fatal", "errors", "--log-handler", "plain"],
-        cwd=ROOT, env=build_env(PYTHONPATH=str(ROOT / "plugins")), capture_output=True, text=True,
+        cwd=ROOT, env=build_env(), capture_output=True, text=True,
         timeout=300)
     said = " ".join((result.stdout + result.stderr).split())
     assert result.returncode == 1, said
