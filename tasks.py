@@ -178,23 +178,13 @@ def init(c, target="", name="", language="", timezone="", place="", recurrence="
     """Start the website of a new group: a site folder that uses the installed package."""
     from pelican.plugins.meetup.organizer import site_init
 
-    answers = site_init.answers_from_options(
-        name=name, language=language, timezone=timezone, place=place, recurrence=recurrence,
-        signup_url=signup_url, repository_url=repository_url)
-    if site_init.interactive():
-        answers = site_init.ask(answers)
-        target = target or input(f"Folder of the new site [{site_init.slug(answers.name)}]: ") \
-            .strip() or site_init.slug(answers.name)
-    elif not target or site_init.missing(answers):
-        needed = ([] if target else ["--target"]) + site_init.missing(answers)
-        raise Exit(f"ERROR: invoke init needs {', '.join(needed)} (or run it in a terminal "
-                   "to be asked)", code=1)
     try:
-        written = site_init.create_site(Path(target), answers)
+        print(site_init.init(target, name=name, language=language, timezone=timezone,
+                             place=place, recurrence=recurrence, signup_url=signup_url,
+                             repository_url=repository_url))
     except site_init.InitError as failure:
         raise Exit("\n".join(f"ERROR: {message}" for message in failure.messages), code=1) \
             from None
-    print(site_init.next_steps(Path(target), written))
 
 
 @task(help={"new": "start the catalog of another language, e.g. --new fr",

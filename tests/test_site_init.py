@@ -8,6 +8,7 @@ the parser cannot read are refused with a message; the prompts ask in a terminal
 
 from __future__ import annotations
 
+import json
 import os
 import pty
 import re
@@ -69,7 +70,8 @@ def test_the_site_folder_has_what_a_group_needs(english):
                      "pyproject.toml", "tasks.py"]
     settings = (english / "pelicanconf.py").read_text(encoding="utf-8")
     for line in ('from pelican.themes import meetup', 'THEME = meetup.path()',
-                 'PLUGINS = ["meetup", "pelican.plugins.sitemap"]', 'DEFAULT_LANG = "en"',
+                 'PLUGINS = ["pelican.plugins.meetup", "pelican.plugins.sitemap"]',
+                 'DEFAULT_LANG = "en"',
                  'TIMEZONE = "Europe/Lisbon"', 'MEETUP_GROUP_NAME = "Rust Meetup Lisbon"',
                  'MEETUP_LOCATION = "Lisbon"',
                  'MEETUP_REPOSITORY_URL = "https://github.com/rustlx/site"',
@@ -95,9 +97,9 @@ def test_the_pyproject_asks_for_the_released_package_of_this_version(english):
 def test_the_first_announcement_is_the_next_meeting_by_the_rule(english):
     # "now" is 2025-11-26: the second Thursday of December 2025 is the 11th.
     text = (english / "content" / "2025-12-11-announcement.md").read_text(encoding="utf-8")
-    assert text.startswith("Title: Invitation to the meeting on Dec 11, 2025\n"
+    assert text.startswith("Title: Invitation to the meeting on December 11, 2025\n"
                            "Date: 2025-11-26 11:00\n")
-    assert "### When:\n\nDec 11, 2025 at 7:00 PM\n" in text
+    assert "### When:\n\nDecember 11, 2025 at 7:00 PM\n" in text
     assert "### Where:\n\nLisbon\n" in text
     assert "Sign-up" not in text  # no address given: no section asking for one
 
@@ -122,9 +124,9 @@ def test_the_sites_own_check_passes(english):
 
 
 def test_the_sites_tasks_are_the_organizers_commands(english):
-    result = invoke("--list", cwd=english)
+    result = invoke("--list", "--list-format", "json", cwd=english)
     assert result.returncode == 0, result.stderr
-    tasks = sorted(line.split()[0] for line in result.stdout.splitlines()[1:] if line.strip())
+    tasks = sorted(task["name"] for task in json.loads(result.stdout)["tasks"])
     assert tasks == ["build", "check", "livereload", "new", "publish", "serve"]
     text = (english / "tasks.py").read_text(encoding="utf-8")
     assert "from pelican.plugins.meetup.organizer import commands" in text
@@ -162,8 +164,10 @@ def test_a_german_site_is_german_and_its_check_passes(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     # 2025-11-26: the first Wednesday of December 2025 is the 3rd.
     announcement = (target / "content" / "2025-12-03-einladung.md").read_text(encoding="utf-8")
-    assert announcement.startswith("Title: Einladung zum Treffen am 03.12.2025\n")
-    assert "<https://example.org/anmeldung>" in announcement
+    assert announcement.startswith("Title: Einladung zum Treffen am 3. Dezember 2025\n")
+    assert "### Wann:\n\n3. Dezember 2025 um 19:00 Uhr\n" in announcement
+    assert "### Wo:\n\nKöln\n" in announcement
+    assert "### Anmeldung\n\n<https://example.org/anmeldung>\n" in announcement
     readme = (target / "README.md").read_text(encoding="utf-8")
     assert readme.startswith("# Python-Stammtisch Köln: die Website der Gruppe")
     assert "| `invoke check` | prüft alle Inhalte" in readme

@@ -254,20 +254,24 @@ def announcement_text(meeting: PlannedMeeting, settings: dict, now: dt.datetime,
     title = pgettext("new announcement", "Invitation to the meeting on {date}").format(date=day)
     when = pgettext("new announcement", "{date} at {time}").format(
         date=day, time=formats.time(meeting.time))
-    where = (f"### {pgettext('new announcement', 'Where:')}\n\n{location}\n\n"
+    # Not inside the f-strings: the catalog extraction does not look into them.
+    heading_when = pgettext("new announcement", "When:")
+    heading_where = pgettext("new announcement", "Where:")
+    heading_talks = pgettext("new announcement", "Talks")
+    heading_signup = pgettext("new announcement", "Sign-up")
+    where = (f"### {heading_where}\n\n{location}\n\n"
              if placeholders or settings.get("MEETUP_LOCATION") else "")
-    sign_up = (f"\n### {pgettext('new announcement', 'Sign-up')}\n\n{signup_line}"
-               if placeholders or signup else "")
+    sign_up = f"\n### {heading_signup}\n\n{signup_line}" if placeholders or signup else ""
     return _plain(
         f"Title: {title}\n"
         f"Date: {now:%Y-%m-%d %H:%M}\n"
         "\n"
-        f"### {pgettext('new announcement', 'When:')}\n"
+        f"### {heading_when}\n"
         "\n"
         f"{when}\n"
         "\n"
         f"{where}"
-        f"### {pgettext('new announcement', 'Talks')}\n"
+        f"### {heading_talks}\n"
         "\n"
         f"{talks}"
         f"{sign_up}"

@@ -283,3 +283,45 @@ def answers_from_options(**options) -> Answers:
 
 def interactive() -> bool:
     return sys.stdin.isatty()
+
+
+def init(target: str = "", ask_line=input, **options) -> str:
+    """What ``invoke init`` and ``python -m pelican.plugins.meetup.organizer.site_init`` do:
+    ask in a terminal for what the options did not say, write the site, return the next
+    steps.  InitError names every problem (nothing is written then)."""
+    answers = answers_from_options(**options)
+    if interactive():
+        answers = ask(answers, ask_line)
+        default = slug(answers.name)
+        target = target or ask_line(f"Folder of the new site [{default}]: ").strip() or default
+    elif not target or missing(answers):
+        needed = ([] if target else ["--target"]) + missing(answers)
+        raise InitError([f"invoke init needs {', '.join(needed)} (or run it in a terminal "
+                         "to be asked)"])
+    written = create_site(Path(target), answers)
+    return next_steps(Path(target), written)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The same without invoke, from the installed package:
+    ``python -m pelican.plugins.meetup.organizer.site_init --target … --name …``."""
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="python -m pelican.plugins.meetup.organizer.site_init",
+        description="Start the website of a new group (asks for what is missing in a terminal).")
+    parser.add_argument("--target", default="", help="the new site's folder (new or empty)")
+    for name, question, _, _ in QUESTIONS:
+        parser.add_argument(OPTIONS[name], dest=name, default="", help=question)
+    options = vars(parser.parse_args(argv))
+    try:
+        print(init(**options))
+    except InitError as failure:
+        for message in failure.messages:
+            print(f"ERROR: {message}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
