@@ -71,11 +71,16 @@ def test_without_the_rename_the_old_name_is_an_unknown_setting(old_site, tmp_pat
 def test_a_partial_of_the_sites_own_replaces_the_themes(tmp_path):
     """docs/upgrading.md: copy a partial into THEME_TEMPLATES_OVERRIDES and change it."""
     overrides = tmp_path / "templates"
-    (overrides / "partials").mkdir(parents=True)
-    original = (ROOT / "theme" / "templates" / "partials" / "next_meetup.html").read_text(
+    (overrides / "meetup").mkdir(parents=True)
+    widget = ROOT / "plugins" / "meetup" / "templates" / "meetup" / "next_meetup.html"
+    (overrides / "meetup" / "next_meetup.html").write_text(
+        "<p class=\"own\">Our own box</p>\n" + widget.read_text(encoding="utf-8"),
         encoding="utf-8")
-    (overrides / "partials" / "next_meetup.html").write_text(
-        "<p class=\"own\">Our own box</p>\n" + original, encoding="utf-8")
+    (overrides / "partials").mkdir()
+    partial = ROOT / "theme" / "templates" / "partials" / "nav.html"
+    (overrides / "partials" / "nav.html").write_text(
+        partial.read_text(encoding="utf-8") + "<p class=\"own-nav\">Our own line</p>\n",
+        encoding="utf-8")
     content = tmp_path / "content"
     write(content, "2025-10-21-bericht.md", GOOD_REPORT)
     settings = settings_file(tmp_path / "conf", PATH=str(content),
@@ -83,5 +88,6 @@ def test_a_partial_of_the_sites_own_replaces_the_themes(tmp_path):
     result = build_site(content, tmp_path / "output", settings=settings)
     assert result.returncode == 0, result.stdout + result.stderr
     home = (tmp_path / "output" / "index.html").read_text(encoding="utf-8")
-    assert '<p class="own">Our own box</p>' in home
-    assert 'id="next-meetup"' in home  # the rest of the original partial still renders
+    assert '<p class="own">Our own box</p>' in home  # the plugin's widget, replaced
+    assert 'id="next-meetup"' in home  # the rest of the original still renders
+    assert '<p class="own-nav">Our own line</p>' in home  # the theme's partial, replaced
