@@ -8,6 +8,7 @@ rename into the table, as a release would: ``MEETUP_PLACE`` -> ``MEETUP_LOCATION
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -91,3 +92,17 @@ def test_a_partial_of_the_sites_own_replaces_the_themes(tmp_path):
     assert '<p class="own">Our own box</p>' in home  # the plugin's widget, replaced
     assert 'id="next-meetup"' in home  # the rest of the original still renders
     assert '<p class="own-nav">Our own line</p>' in home  # the theme's partial, replaced
+
+
+def test_the_version_is_pyprojects_and_the_changelog_names_it():
+    """One place for the version: pyproject.toml; the code reads the installed one."""
+    import tomllib
+    from importlib import metadata
+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    version = declared["project"]["version"]
+    assert re.fullmatch(r"\d+\.\d+\.\d+", version), version  # semantic: MAJOR.MINOR.PATCH
+    assert metadata.version("pelican-meetup") == version == meetup_settings.version()
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert "## [Unreleased]" in changelog or f"## [{version}]" in changelog
+    assert version in changelog
