@@ -83,7 +83,10 @@ def ask(answers: Answers, ask_line=input) -> Answers:
         value = getattr(answers, name).strip()
         while not value:
             shown = f" [{default}]" if default else ""
-            value = ask_line(f"{question}{shown}: ").strip() or default
+            try:
+                value = ask_line(f"{question}{shown}: ").strip() or default
+            except EOFError:  # Ctrl+D, or the input ended
+                raise InitError([f"no answer for {OPTIONS[name]}; nothing written"]) from None
             if value or not _is_required(name):
                 break
         values[name] = value
@@ -293,7 +296,11 @@ def init(target: str = "", ask_line=input, **options) -> str:
     if interactive():
         answers = ask(answers, ask_line)
         default = slug(answers.name)
-        target = target or ask_line(f"Folder of the new site [{default}]: ").strip() or default
+        try:
+            target = target or ask_line(f"Folder of the new site [{default}]: ").strip() \
+                or default
+        except EOFError:
+            raise InitError(["no answer for --target; nothing written"]) from None
     elif not target or missing(answers):
         needed = ([] if target else ["--target"]) + missing(answers)
         raise InitError([f"invoke init needs {', '.join(needed)} (or run it in a terminal "
