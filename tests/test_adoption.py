@@ -139,6 +139,8 @@ def test_the_wheel_holds_the_plugin_the_theme_and_their_data_and_nothing_of_the_
                      "pelican/plugins/meetup/templates/meetup/next_meetup.html",
                      "pelican/plugins/meetup/translations/de/LC_MESSAGES/meetup.po",
                      "pelican/plugins/meetup/translations/en/LC_MESSAGES/meetup.po",
+                     "pelican/plugins/meetup/organizer/site_template/pelicanconf.py.in",
+                     "pelican/plugins/meetup/organizer/site_template/github/workflows/site.yml",
                      "pelican/themes/meetup/__init__.py",
                      "pelican/themes/meetup/templates/base.html",
                      "pelican/themes/meetup/static/css/style.css"):
@@ -182,3 +184,24 @@ def test_the_settings_an_adopting_site_writes_are_these_lines():
     """The README shows the same three lines the test site uses."""
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     assert textwrap.dedent(SETTINGS.split("\n\n")[0]) in readme
+
+
+def test_a_new_group_site_made_with_the_released_package_builds_and_checks(installed_package,
+                                                                           tmp_path):
+    """What a new group types, with nothing but the installed wheel: init, build, check."""
+    env = build_env(PINNED_EPOCH)
+    env.pop("PYTHONPATH", None)
+    env["PATH"] = f"{installed_package}:{env['PATH']}"
+    python = str(installed_package / "python")
+    site = tmp_path / "rust-porto"
+    run(python, "-m", "pelican.plugins.meetup.organizer.site_init", "--target", str(site),
+        "--name", "Rust Meetup Porto", "--language", "en", "--timezone", "Europe/Lisbon",
+        "--place", "Porto", "--recurrence", "last tuesday 18:30",
+        "--signup-url", "https://example.org/join",
+        "--repository-url", "https://github.com/rust-porto/site", cwd=tmp_path, env=env)
+    run(python, "-m", "invoke", "build", cwd=site, env=env)
+    home = page_text(site / "output" / "index.html")
+    assert "Rust Meetup Porto" in home
+    assert "Next meeting" in home and "Tuesday, December 30, 2025, 6:30 PM" in home
+    checked = run(python, "-m", "invoke", "check", cwd=site, env=env)
+    assert "no errors" in checked.stdout
