@@ -210,15 +210,17 @@ def test_builds_sharing_a_content_cache_take_turns(site, tmp_path):
     other = Site(tmp_path / "other", write_settings(tmp_path / "conf" / "settings.py", **cached))
     other.add("2025-10-21-bericht.md", GOOD_REPORT)
     log = tmp_path / "second.err"
-    with log.open("w") as err:
-        second = subprocess.Popen(build_command(other), cwd=ROOT, env=build_env(),
-                                  stdout=subprocess.DEVNULL, stderr=err)
-        wait_for(lambda: f"Warte auf einen anderen Build in {cache} " in log.read_text(),
-                 "the second build to wait for the cache")
-        assert not other.output.exists()
-        os.kill(first.pid, signal.SIGKILL)
+    try:
+        with log.open("w") as err:
+            second = subprocess.Popen(build_command(other), cwd=ROOT, env=build_env(),
+                                      stdout=subprocess.DEVNULL, stderr=err)
+            wait_for(lambda: f"Warte auf einen anderen Build in {cache} " in log.read_text(),
+                     "the second build to wait for the cache")
+            assert not other.output.exists()
+    finally:
+        os.kill(first.pid, signal.SIGKILL)  # a failed test leaves no hanging build behind
         first.wait()
-        assert second.wait(timeout=300) == 0, log.read_text()
+    assert second.wait(timeout=300) == 0, log.read_text()
     assert "bericht-vom-treffen-im-oktober-2025/index.html" in snapshot(other.output)
 
 
