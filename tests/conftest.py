@@ -76,3 +76,20 @@ def english_site_production(tmp_path_factory) -> Path:
     """The English fixture archive built with publishconf.py (absolute URLs, feeds)."""
     return built_once(tmp_path_factory, "english-prod",
                       lambda root: build_english_site(root, production=True))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """The slow modules first (browser tests, then builds and external tools), the quick
+    unit tests last: parallel workers take modules in this order, and long ones taken
+    last would leave one worker running alone at the end.  A module's tests stay
+    together and in their order (its module-scoped builds are made once)."""
+    def rank(item) -> int:
+        return 0 if item.get_closest_marker("browser") else \
+            1 if item.get_closest_marker("slow") else 2
+
+    module_rank: dict[str, int] = {}
+    for item in items:
+        module = item.nodeid.split("::")[0]
+        module_rank[module] = min(module_rank.get(module, 2), rank(item))
+    items.sort(key=lambda item: module_rank[item.nodeid.split("::")[0]])
