@@ -78,6 +78,23 @@ def english_site_production(tmp_path_factory) -> Path:
                       lambda root: build_english_site(root, production=True))
 
 
+@pytest.fixture(scope="session")
+def pelican_meetup_wheel(tmp_path_factory) -> Path:
+    """The distribution as a group would get it from PyPI, built once per run."""
+    from package_helpers import build_wheel
+
+    return built_once(tmp_path_factory, "wheel", build_wheel)
+
+
+@pytest.fixture(scope="session")
+def installed_package(pelican_meetup_wheel, tmp_path_factory) -> Path:
+    """A fresh virtualenv outside the repository with the wheel installed; its bin/."""
+    from package_helpers import fresh_virtualenv
+
+    return built_once(tmp_path_factory, "adopter",
+                      lambda root: fresh_virtualenv(root, pelican_meetup_wheel))
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
     """The slow modules first (browser tests, then builds and external tools), the quick

@@ -144,8 +144,8 @@ def hang_settings(tmp_path_factory) -> Path:
     plugins = tmp_path_factory.mktemp("hang-plugin")
     (plugins / "hang_plugin.py").write_text(HANG_PLUGIN, encoding="utf-8")
     return settings_file(tmp_path_factory.mktemp("hang-conf"),
-                         PLUGIN_PATHS=[str(ROOT / "plugins"), str(plugins)],
-                         PLUGINS=["meetup", "pelican.plugins.sitemap", "hang_plugin"])
+                         PLUGIN_PATHS=[str(plugins)],
+                         PLUGINS=["pelican.plugins.meetup", "pelican.plugins.sitemap", "hang_plugin"])
 
 
 def start_hanging_build(site: Site, hang_settings: Path, marker: Path) -> subprocess.Popen:
@@ -203,8 +203,9 @@ def test_builds_sharing_a_content_cache_take_turns(site, tmp_path):
     cached = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(cache)}
     (tmp_path / "hang-conf").mkdir()
     hanging = write_settings(tmp_path / "hang-conf" / "settings.py", **cached,
-                             PLUGIN_PATHS=[str(ROOT / "plugins"), str(plugins)],
-                             PLUGINS=["meetup", "pelican.plugins.sitemap", "hang_plugin"])
+                             PLUGIN_PATHS=[str(plugins)],
+                             PLUGINS=["pelican.plugins.meetup", "pelican.plugins.sitemap",
+                                      "hang_plugin"])
     first = start_hanging_build(site, hanging, tmp_path / "marker")
     (tmp_path / "conf").mkdir()
     other = Site(tmp_path / "other", write_settings(tmp_path / "conf" / "settings.py", **cached))
