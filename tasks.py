@@ -134,10 +134,19 @@ def catalogs(c, new="", check=False):
         raise Exit(f"translate the empty msgstr entries in: {', '.join(incomplete)}", code=1)
 
 
-@task(help={"args": "extra pytest arguments, e.g. \"-k next -x\""})
+# One pytest-xdist worker per CPU; a module's tests stay on one worker, so a site a
+# module builds is built once (sites shared by modules: tests/conftest.py).
+PARALLEL = ("-n", "auto", "--dist", "loadscope")
+
+
+@task(help={"args": "extra pytest arguments, e.g. \"-k next -x\"; \"-n 0\" runs in one process"})
 def test(c, args=""):
-    """Run the whole test suite (browser, validator and build tests included)."""
-    c.run(f"{sys.executable} -m pytest {args}", pty=False)
+    """Run the whole test suite (browser, validator and build tests included), in parallel."""
+    given = shlex.split(args)
+    own_workers = any(arg in ("-n", "--numprocesses", "no:xdist") or arg.startswith(
+        ("-n", "--numprocesses=", "--dist")) for arg in given)
+    command = [sys.executable, "-m", "pytest", *([] if own_workers else PARALLEL), *given]
+    c.run(shlex.join(command), pty=False)
 
 
 @task(help={"quick": "smoke run: 120 files, one round (about 10 s)",

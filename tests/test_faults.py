@@ -28,8 +28,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, build_env, run_invoke
-from hostile_helpers import (Site, assert_built, assert_refused, new_site,
+from helpers import ROOT, build_env, run_invoke, write_settings
+from hostile_helpers import (GOOD_REPORT, Site, assert_built, assert_refused, new_site,
                              settings_file, snapshot)
 from hostile_helpers import baseline, settings, site  # noqa: F401 (fixtures)
 
@@ -191,6 +191,38 @@ def test_second_build_waits_for_the_first(site, baseline, hang_settings, tmp_pat
         assert second.wait(timeout=300) == 0, log.read_text()
     assert site.leftovers() == []
     assert "ueber-uns/index.html" in snapshot(site.output)
+
+
+def test_builds_sharing_a_content_cache_take_turns(site, tmp_path):
+    """Two builds into different folders with one CACHE_PATH: Pelican rewrites its
+    cache files in place, so the second waits until the first is done."""
+    cache = tmp_path / "cache"
+    plugins = tmp_path / "hang-plugin"
+    plugins.mkdir()
+    (plugins / "hang_plugin.py").write_text(HANG_PLUGIN, encoding="utf-8")
+    cached = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(cache)}
+    (tmp_path / "hang-conf").mkdir()
+    hanging = write_settings(tmp_path / "hang-conf" / "settings.py", **cached,
+                             PLUGIN_PATHS=[str(plugins)],
+                             PLUGINS=["pelican.plugins.meetup", "pelican.plugins.sitemap",
+                                      "hang_plugin"])
+    first = start_hanging_build(site, hanging, tmp_path / "marker")
+    (tmp_path / "conf").mkdir()
+    other = Site(tmp_path / "other", write_settings(tmp_path / "conf" / "settings.py", **cached))
+    other.add("2025-10-21-bericht.md", GOOD_REPORT)
+    log = tmp_path / "second.err"
+    try:
+        with log.open("w") as err:
+            second = subprocess.Popen(build_command(other), cwd=ROOT, env=build_env(),
+                                      stdout=subprocess.DEVNULL, stderr=err)
+            wait_for(lambda: f"Warte auf einen anderen Build in {cache} " in log.read_text(),
+                     "the second build to wait for the cache")
+            assert not other.output.exists()
+    finally:
+        os.kill(first.pid, signal.SIGKILL)  # a failed test leaves no hanging build behind
+        first.wait()
+    assert second.wait(timeout=300) == 0, log.read_text()
+    assert "bericht-vom-treffen-im-oktober-2025/index.html" in snapshot(other.output)
 
 
 def test_build_killed_between_the_two_renames(site, baseline):

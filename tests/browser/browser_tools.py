@@ -53,28 +53,42 @@ def free_port() -> int:
 
 
 class SiteServer:
-    """``python -m http.server`` on a free local port, stopped by its PID."""
+    """``python -m http.server`` on a free local port, stopped by its PID.
 
-    def __init__(self, root: Path):
+    Another process (a second xdist worker) can take the port between the probe
+    and the server's bind; the server then exits at once and another port is tried."""
+
+    def __init__(self, root: Path, attempts: int = 5):
         self.root = root
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}/"
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "http.server", "--bind", "127.0.0.1",
-             "--directory", str(root), str(self.port)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        for _ in range(attempts):
+            self.port = free_port()
+            self.url = f"http://127.0.0.1:{self.port}/"
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "http.server", "--bind", "127.0.0.1",
+                 "--directory", str(root), str(self.port)],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            if self._wait_until_serving():
+                return
+        raise RuntimeError(f"http.server for {root} did not start")
+
+    def _wait_until_serving(self) -> bool:
         deadline = time.monotonic() + 15
         while True:
             try:
-                urllib.request.urlopen(self.url, timeout=1).close()
-                break
+                with urllib.request.urlopen(self.url, timeout=1) as response:
+                    served = response.read()
+                # Ours: it serves this folder's home page (not another server's).
+                home = self.root / "index.html"
+                if not home.is_file() or served == home.read_bytes():
+                    return True
             except OSError:
-                if time.monotonic() > deadline or self.process.poll() is not None:
-                    self.stop()
-                    raise RuntimeError(f"http.server for {root} did not start")
-                time.sleep(0.05)
+                pass
+            if time.monotonic() > deadline or self.process.poll() is not None:
+                self.stop()
+                return False
+            time.sleep(0.05)
 
     def stop(self) -> None:
         self.process.terminate()

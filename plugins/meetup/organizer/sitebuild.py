@@ -11,7 +11,9 @@ when everything succeeded, so a failed or killed build leaves the previous
 output untouched.  A build killed mid-way leaves its staging folder behind;
 the next build into the same place removes it.  Builds into the same parent
 folder take turns (a lock on that folder), so one never removes another's
-staging folder.
+staging folder; builds that share a content cache (``CACHE_PATH``) take turns
+too, since Pelican rewrites its cache files in place and a build reading one
+half-written would fail.
 
 Reading a site's settings (``read_settings``) makes its language (``DEFAULT_LANG``)
 the language of every message the organizer's tools print.
@@ -166,7 +168,7 @@ def build(
     _refuse_dangerous_output(output, settings, Path(settings_file))
     _refuse_paths_outside(settings)
 
-    with _build_lock(output):
+    with _build_lock(output), _cache_lock(settings, output):
         try:
             _clean_leftovers(output)
         except OSError as error:
@@ -284,6 +286,32 @@ def _build_lock(output: Path):
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             print(_("Waiting for another build in {path} …").format(path=parent), file=sys.stderr)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)
+
+
+@contextlib.contextmanager
+def _cache_lock(settings: dict, output: Path):
+    """Builds that read or write the same CACHE_PATH take turns (a lock on that folder)."""
+    handle = None
+    if settings.get("CACHE_CONTENT") or settings.get("LOAD_CONTENT_CACHE"):
+        cache = Path(os.path.abspath(settings["CACHE_PATH"]))
+        try:
+            cache.mkdir(parents=True, exist_ok=True)
+            if not os.path.samefile(cache, output.parent):  # locked already if the same
+                handle = os.open(cache, os.O_RDONLY)
+        except OSError:  # an unusable cache: Pelican reports it itself
+            handle = None
+    if handle is None:
+        yield
+        return
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(_("Waiting for another build in {path} …").format(path=cache), file=sys.stderr)
             fcntl.flock(handle, fcntl.LOCK_EX)
         yield
     finally:
