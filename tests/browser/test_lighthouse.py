@@ -20,6 +20,10 @@ import pytest
 from browser_tools import CHROMIUM, CHROMIUM_ARGS, newest_report_path
 from helpers import ROOT, require_tool
 
+# Performance scores measure time: `invoke test` runs this module after the parallel
+# part, with the machine to itself.
+pytestmark = pytest.mark.timing
+
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 BATCH = Path(__file__).resolve().parent / "lighthouse_batch.mjs"
 PHOTO_REPORT = "bericht-vom-treffen-im-oktober-2025/"
