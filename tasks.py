@@ -64,11 +64,26 @@ def livereload(c, port=8000, content=str(CONTENT), output=str(OUTPUT)):
     """Build, serve on 127.0.0.1:PORT and rebuild + reload the browser on every change."""
     from livereload import Server
 
+    from meetup.organizer.preview import Preview
+    from meetup.organizer.sitebuild import BuildFailed
+
+    def index_failed(messages):
+        for message in messages:
+            print(_("ERROR: {message}").format(message=message), file=sys.stderr)
+
+    # The edited page first; the search index is made after it, in the background.
+    preview = Preview(_settings_file(False), Path(content), Path(output),
+                      on_index_failure=index_failed)
+
     def rebuild():
         try:
-            _build(Path(output), Path(content), _settings_file(False))
-        except Exit as failure:  # keep serving the last good site
-            print(failure.message, file=sys.stderr)
+            preview.rebuild()
+        except BuildFailed as failure:  # keep serving the last good site
+            for message in failure.messages:
+                print(_("ERROR: {message}").format(message=message), file=sys.stderr)
+            print(_("Build failed; {path} is unchanged.").format(path=output), file=sys.stderr)
+            return
+        print(_("Site built: {path}").format(path=output))
 
     rebuild()
     print(_("Preview: http://127.0.0.1:{port}/  (rebuilds on every change, Ctrl+C stops)")
