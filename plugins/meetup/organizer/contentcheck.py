@@ -506,15 +506,17 @@ def _check_headers(source: _Source, settings: Mapping) -> list[ContentProblem]:
         return found
 
     needs_date = source.kind == "article"
-    # A file in the archive without any date: a meeting file whose date is missing
-    # is an error; other text (a rules page, a README) is not built, with a hint.
-    undated = "error" if needs_date and _reads_as_meeting(source) else "warning"
     # Headers lost behind a bad key are named in that key's message.
     has_title = source.header("title") is not None or "title" in source.lost \
         or source.derived("title") is not None
     has_date = source.header("date") is not None or "date" in source.lost \
         or source.derived("date") is not None \
         or (source.found is not None and "date" in source.found.unreadable)
+    # A file in the archive without any date: a meeting file whose date is missing
+    # is an error; other text (a rules page, a README) is not built, with a hint.
+    # (Only read for that when the date is missing: it parses the whole file.)
+    undated = ("error" if needs_date and not has_date and _reads_as_meeting(source)
+               else "warning")
     matter = source.found.front_matter if source.found is not None else None
     if matter is not None and not source.headers and source.found.problems:
         pass  # the front matter is unreadable: its problems say so
