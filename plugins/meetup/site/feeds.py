@@ -241,25 +241,46 @@ def calendar_bytes(events: Sequence[CalendarEvent], *, domain: str, now: dt.date
             raise ValueError(f"events in more than one time zone: {sorted(map(str, zones))}")
         first = min(e.start for e in events).year
         last = max(e.end for e in events).year
-        calendar.add_component(_vtimezone(zones.pop(), first - 1, last + 2))
+        zone_span = (zones.pop(), first - 1, last + 2)
     stamp = now.astimezone(dt.timezone.utc)
-    for item in sorted(events, key=lambda e: e.start):
-        event = icalendar.Event()
-        event.add("uid", f"{(item.uid_date or item.date).isoformat()}@{domain}")
-        event.add("dtstamp", stamp)
-        event.add("sequence", item.sequence)
-        event.add("dtstart", item.start)
-        event.add("dtend", item.end)
-        event.add("summary", item.summary)
-        if item.location:
-            event.add("location", item.location)
-        if item.geo is not None:
-            event.add("geo", item.geo)
-        if item.url and item.url.startswith(("https://", "http://")):
-            event.add("url", item.url)  # a relative one is no valid URI here
-        if item.talks:
-            event.add("description", "\n".join(item.talks))
-        event.add("status", "CANCELLED" if item.cancelled
-                  else "TENTATIVE" if item.tentative else "CONFIRMED")
-        calendar.add_component(event)
-    return calendar.to_ical()
+    # Each part serialized once per build (a meeting's event is in its own file and in
+    # the calendar of all meetings, the VTIMEZONE in many): joined, they are the bytes
+    # icalendar writes for the whole calendar (its properties, then its components).
+    head = calendar.to_ical()
+    end = b"END:VCALENDAR\r\n"
+    if not head.endswith(end):  # pragma: no cover - icalendar's own layout
+        raise ValueError("unexpected calendar layout from icalendar")
+    parts = [head[:-len(end)]]
+    if events:
+        parts.append(_vtimezone_bytes(*zone_span))
+    parts += [_event_bytes(item, domain, stamp)
+              for item in sorted(events, key=lambda e: e.start)]
+    parts.append(end)
+    return b"".join(parts)
+
+
+@functools.lru_cache(maxsize=64)
+def _vtimezone_bytes(zone: dt.tzinfo, first_year: int, last_year: int) -> bytes:
+    return _vtimezone(zone, first_year, last_year).to_ical()
+
+
+@functools.lru_cache(maxsize=8192)
+def _event_bytes(item: CalendarEvent, domain: str, stamp: dt.datetime) -> bytes:
+    event = icalendar.Event()
+    event.add("uid", f"{(item.uid_date or item.date).isoformat()}@{domain}")
+    event.add("dtstamp", stamp)
+    event.add("sequence", item.sequence)
+    event.add("dtstart", item.start)
+    event.add("dtend", item.end)
+    event.add("summary", item.summary)
+    if item.location:
+        event.add("location", item.location)
+    if item.geo is not None:
+        event.add("geo", item.geo)
+    if item.url and item.url.startswith(("https://", "http://")):
+        event.add("url", item.url)  # a relative one is no valid URI here
+    if item.talks:
+        event.add("description", "\n".join(item.talks))
+    event.add("status", "CANCELLED" if item.cancelled
+              else "TENTATIVE" if item.tentative else "CONFIRMED")
+    return event.to_ical()
