@@ -84,8 +84,19 @@ INLINE_CODE = re.compile(r"`+[^`]*`+")
 # The placeholders `invoke new` writes (meetup.organizer.newfile), in the site's
 # language; left in a file they fail the check and so the build: a placeholder is
 # never published as data.
+_SKELETONS: list = [None, None]  # the catalogs they were translated with, the texts
+
+
 def skeletons() -> dict[str, str]:
-    """The placeholders ``invoke new`` writes, in the site's language."""
+    """The placeholders ``invoke new`` writes, in the site's language (asked for every
+    line of every file: translated once per language and catalog state)."""
+    translations = languages.active().translations
+    if _SKELETONS[0] is not translations:
+        _SKELETONS[:] = [translations, _translated_skeletons()]
+    return _SKELETONS[1]
+
+
+def _translated_skeletons() -> dict[str, str]:
     return {
         # TRANSLATORS: placeholders `invoke new` writes into a new file (German:
         # "Name, Rolle, Firma", "(Ort)", "(Link zur Anmeldung)").

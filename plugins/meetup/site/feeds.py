@@ -226,15 +226,6 @@ def calendar_bytes(events: Sequence[CalendarEvent], *, domain: str, now: dt.date
     subscribed calendar should be fetched again (RFC 7986 REFRESH-INTERVAL and the
     X-PUBLISHED-TTL that Outlook and Apple read).
     """
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", PRODID.format(language=language.upper()))
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    if name:
-        calendar.add("x-wr-calname", name)
-    if refresh is not None:
-        calendar.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
-        calendar.add("x-published-ttl", icalendar.vDuration(refresh))
     if events:
         zones = {e.start.tzinfo for e in events}
         if len(zones) != 1:
@@ -246,17 +237,32 @@ def calendar_bytes(events: Sequence[CalendarEvent], *, domain: str, now: dt.date
     # Each part serialized once per build (a meeting's event is in its own file and in
     # the calendar of all meetings, the VTIMEZONE in many): joined, they are the bytes
     # icalendar writes for the whole calendar (its properties, then its components).
-    head = calendar.to_ical()
     end = b"END:VCALENDAR\r\n"
-    if not head.endswith(end):  # pragma: no cover - icalendar's own layout
-        raise ValueError("unexpected calendar layout from icalendar")
-    parts = [head[:-len(end)]]
+    parts = [_calendar_head(language, name, refresh, end)]
     if events:
         parts.append(_vtimezone_bytes(*zone_span))
     parts += [_event_bytes(item, domain, stamp)
               for item in sorted(events, key=lambda e: e.start)]
     parts.append(end)
     return b"".join(parts)
+
+
+@functools.lru_cache(maxsize=64)
+def _calendar_head(language: str, name: str, refresh: dt.timedelta | None, end: bytes) -> bytes:
+    """The calendar's own lines, without its components and its END line."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID.format(language=language.upper()))
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    if name:
+        calendar.add("x-wr-calname", name)
+    if refresh is not None:
+        calendar.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
+        calendar.add("x-published-ttl", icalendar.vDuration(refresh))
+    head = calendar.to_ical()
+    if not head.endswith(end):  # pragma: no cover - icalendar's own layout
+        raise ValueError("unexpected calendar layout from icalendar")
+    return head[:-len(end)]
 
 
 @functools.lru_cache(maxsize=64)
