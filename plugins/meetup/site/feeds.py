@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from typing import Sequence
 from urllib.parse import urlsplit
 
-import icalendar
-
 from ..reading import markdown_text
 from ..reading.model import MeetingTime, Participants
 from . import changes
@@ -210,6 +208,8 @@ def upcoming_event(upcoming: UpcomingMeeting, *, summary: str, siteurl: str) -> 
 def _vtimezone(zone: dt.tzinfo, first_year: int, last_year: int) -> icalendar.Timezone:
     """The VTIMEZONE of ``zone`` for the years in use: small files stay small,
     and the many one-meeting files of a build share one computation."""
+    import icalendar  # only a build with meetings needs it (start-up)
+
     return icalendar.Timezone.from_tzinfo(zone, first_date=dt.date(first_year, 1, 1),
                                           last_date=dt.date(last_year, 1, 1))
 
@@ -250,6 +250,8 @@ def calendar_bytes(events: Sequence[CalendarEvent], *, domain: str, now: dt.date
 @functools.lru_cache(maxsize=64)
 def _calendar_head(language: str, name: str, refresh: dt.timedelta | None, end: bytes) -> bytes:
     """The calendar's own lines, without its components and its END line."""
+    import icalendar
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID.format(language=language.upper()))
     calendar.add("version", "2.0")
@@ -272,6 +274,8 @@ def _vtimezone_bytes(zone: dt.tzinfo, first_year: int, last_year: int) -> bytes:
 
 @functools.lru_cache(maxsize=8192)
 def _event_bytes(item: CalendarEvent, domain: str, stamp: dt.datetime) -> bytes:
+    import icalendar
+
     event = icalendar.Event()
     event.add("uid", f"{(item.uid_date or item.date).isoformat()}@{domain}")
     event.add("dtstamp", stamp)
