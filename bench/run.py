@@ -216,7 +216,8 @@ def preview(content: Path, work: Path, edits: int, env: dict, logs: Path) -> dic
     sample = run_child([sys.executable, str(BENCH / "livereload_probe.py"), str(content),
                         str(work / "out"), "--cache", str(work / "cache"), "--edits", str(edits),
                         *PREVIEW_OPTIONS], env, logs / "preview.log", stdout=result)
-    found = json.loads(result.read_text(encoding="utf-8"))
+    # Pelican prints its own summary line; the probe's JSON is the last line.
+    found = json.loads(result.read_text(encoding="utf-8").strip().splitlines()[-1])
     # The first edit after the start fills the caches of a long-running process.
     found["visible_median_s"] = statistics.median(found["visible_s"][1:] or found["visible_s"])
     found["indexed_median_s"] = statistics.median(found["indexed_s"][1:] or found["indexed_s"])
