@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from meetup.site.site_index import TalkEntry
-from meetup.site.speakers import shown_talks, speakers
+from pelican.plugins.meetup.site.site_index import TalkEntry
+from pelican.plugins.meetup.site.speakers import shown_talks, speakers
 
 
 def talk(day: int, speaker: str, title: str = "T", planned: bool = False) -> TalkEntry:

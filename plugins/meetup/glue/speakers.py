@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 
-from pelican.generators import Generator
+from pelican.generators import Generator, PelicanTemplateNotFound
 from pelican.utils import slugify
 
 from ..i18n import language as languages
@@ -25,6 +25,12 @@ class SpeakerPages(Generator):
         talks = self.context.get("meetup_talks")
         if talks is None:  # no article generator ran
             return
+        try:
+            self.template = self.get_template("speaker")
+        except PelicanTemplateNotFound:
+            # Another theme, without speaker pages: no page, and no link to one.
+            logger.info("The theme has no speaker.html: no speaker pages are written")
+            return
         settings = merged(self.settings)
         shown = speaker_views.shown_talks(talks, settings["MEETUP_SPEAKER_ALIASES"],
                                           settings["MEETUP_HIDDEN_SPEAKERS"])
@@ -40,9 +46,8 @@ class SpeakerPages(Generator):
         self.context["meetup_speaker_urls"] = {speaker.name: url for speaker, url in self.pages}
 
     def generate_output(self, writer) -> None:
-        template = self.get_template("speaker")
         for speaker, url in getattr(self, "pages", []):
-            writer.write_file(url + "index.html", template, self.context, self.settings["RELATIVE_URLS"],
+            writer.write_file(url + "index.html", self.template, self.context, self.settings["RELATIVE_URLS"],
                               url=url, speaker=speaker, speaker_url=url, page_name=url.rstrip("/"),
                               template_name="speaker")
 
