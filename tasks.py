@@ -63,8 +63,8 @@ def livereload(c, port=8000, content=str(CONTENT), output=str(OUTPUT)):
     """Build, serve on 127.0.0.1:PORT and rebuild + reload the browser on every change."""
     from livereload import Server
 
-    from meetup.organizer.preview import Preview
-    from meetup.organizer.sitebuild import BuildFailed
+    from pelican.plugins.meetup.organizer.preview import Preview
+    from pelican.plugins.meetup.organizer.sitebuild import BuildFailed
 
     def index_failed(messages):
         for message in messages:

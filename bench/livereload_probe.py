@@ -1,7 +1,7 @@
 """What ``invoke livereload`` makes an organizer wait for, as a child of bench/run.py.
 
 One long-running process, as livereload is: the preview build
-(``meetup.organizer.preview.Preview``, pelicanconf.py with its caches) once,
+(``pelican.plugins.meetup.organizer.preview.Preview``, pelicanconf.py with its caches) once,
 then for each round one report edited (a sentence added) and rebuilt.  Per
 edit: the seconds until the edited page is in the output folder (livereload
 reloads the browser then), and until the search index is made again.  The
@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from meetup.organizer import sitebuild  # noqa: E402
-from meetup.organizer.preview import Preview  # noqa: E402
+from pelican.plugins.meetup.organizer import sitebuild  # noqa: E402
+from pelican.plugins.meetup.organizer.preview import Preview  # noqa: E402
 
 
 class Blocking:

@@ -101,7 +101,7 @@ def test_a_multiplied_archive_has_every_meeting_once_on_its_weekday(tmp_path, mo
 
     from helpers import build_env
 
-    from meetup.organizer.sitebuild import build
+    from pelican.plugins.meetup.organizer.sitebuild import build
 
     written = corpus.write_corpus(tmp_path / "c", 40, seed=1, copies=4)
     days = sorted(dt.date.fromisoformat(path.name[:10]) for path in written

@@ -52,7 +52,7 @@ def site(tmp_path, monkeypatch):
 
 
 def _preview(settings: Path, content: Path, output: Path):
-    from meetup.organizer.preview import Preview
+    from pelican.plugins.meetup.organizer.preview import Preview
 
     failures = []
     return Preview(settings, content, output, log=lambda message: None,
@@ -99,7 +99,7 @@ def test_an_edit_replaces_only_the_pages_that_changed(site):
 
 
 def test_a_failed_preview_build_leaves_the_output_as_it_was(site):
-    from meetup.organizer.sitebuild import BuildFailed
+    from pelican.plugins.meetup.organizer.sitebuild import BuildFailed
 
     content, _, settings, output = site
     preview, _ = _preview(settings, content, output)
