@@ -292,15 +292,46 @@ Verantwortlich: Orga-Team der User Group, Musterstraße 1, 70173 Stuttgart.
 }
 
 
-def write_corpus(out: Path, files: int, seed: int) -> list[Path]:
-    """Write ``files`` Markdown files (half reports, half announcements) plus two pages."""
-    if files < 2 or files % 2:
-        raise ValueError(f"--files must be an even number >= 2, got {files}")
-    rng = random.Random(seed)
+# A copy moved by 400 years falls on the same weekdays (the Gregorian calendar
+# repeats every 400 years, 20,871 weeks), so its meetings, "next" dates and
+# weekdays stay consistent; year 9999 is the last a date can have.
+COPY_SHIFT_YEARS = 400
+
+
+def shifted(day: dt.date, copy: int) -> dt.date:
+    return day.replace(year=day.year + COPY_SHIFT_YEARS * copy)
+
+
+def write_corpus(out: Path, files: int, seed: int, copies: int = 1) -> list[Path]:
+    """Write ``files`` Markdown files (half reports, half announcements) plus two pages.
+
+    ``copies`` > 1: the archive of ``files // copies`` files written that many
+    times, copy k with every date moved by 400·k years (file names, headers,
+    titles, "next" and "Wann" dates): the same texts at k times the size, with
+    no meeting twice and nothing a real archive would not have.
+    """
+    if copies < 1 or files % copies:
+        raise ValueError(f"--files {files} cannot be split into {copies} copies")
+    if copies > 1:
+        last_year = LAST_POSSIBLE.year + COPY_SHIFT_YEARS * (copies - 1)
+        if last_year > dt.MAXYEAR - 1:
+            raise ValueError(f"at most {(dt.MAXYEAR - 1 - LAST_POSSIBLE.year) // 400 + 1} copies")
     if out.exists():
         shutil.rmtree(out)
     (out / "pages").mkdir(parents=True)
-    dates = meeting_dates(files // 2)
+    written = []
+    for copy in range(copies):
+        written += _write_archive(out, files // copies, seed, copy)
+    for name, text in PAGES.items():
+        (out / "pages" / name).write_text(text, encoding="utf-8")
+    return written
+
+
+def _write_archive(out: Path, files: int, seed: int, copy: int) -> list[Path]:
+    if files < 2 or files % 2:
+        raise ValueError(f"--files must be an even number >= 2, got {files}")
+    rng = random.Random(seed)
+    dates = [shifted(day, copy) for day in meeting_dates(files // 2)]
     programme = [[(rng.choice(FIRST_NAMES), rng.choice(TOPICS)[0])
                   for _ in range(rng.choice([1, 1, 2, 2, 2, 3]))] for _ in dates]
     written = []
@@ -315,8 +346,6 @@ def write_corpus(out: Path, files: int, seed: int) -> list[Path]:
         bericht.write_text(report(rng, day, next_day, programme[index], next_talks,
                                   invitation.name, index + 1), encoding="utf-8")
         written += [invitation, bericht]
-    for name, text in PAGES.items():
-        (out / "pages" / name).write_text(text, encoding="utf-8")
     return written
 
 
@@ -324,9 +353,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--files", type=int, default=1200, help="meeting files (even)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--copies", type=int, default=1,
+                        help="the archive of FILES/COPIES files, each copy 400 years later")
     parser.add_argument("--out", type=Path, required=True, help="folder (replaced)")
     args = parser.parse_args(argv)
-    written = write_corpus(args.out, args.files, args.seed)
+    written = write_corpus(args.out, args.files, args.seed, args.copies)
     print(f"{len(written)} Markdown-Dateien (+ {len(PAGES)} Seiten) in {args.out}")
 
 

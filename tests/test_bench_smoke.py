@@ -90,3 +90,43 @@ def test_invoke_bench_quick_prints_the_table_and_saves_results(tmp_path):
     fresh = corpus.write_corpus(tmp_path / "fresh", 120, seed=1)[0].parent
     assert _tree(corpora / "120-seed1") == _tree(fresh)
     assert not re.search(r"Traceback", done.stdout + done.stderr)
+
+
+def test_a_multiplied_archive_has_every_meeting_once_on_its_weekday(tmp_path, monkeypatch):
+    """The 1,200-file corpus is the 120-file archive ten times, each copy 400 years
+    later: Tuesdays stay Tuesdays, every "next" date is a meeting of its own copy (or
+    four weeks after its last one), no date twice, and the build finds nothing to say."""
+    import datetime as dt
+    import re as regex
+
+    from helpers import build_env
+
+    from pelican.plugins.meetup.organizer.sitebuild import build
+
+    written = corpus.write_corpus(tmp_path / "c", 40, seed=1, copies=4)
+    days = sorted(dt.date.fromisoformat(path.name[:10]) for path in written
+                  if path.name.endswith("-bericht.md"))
+    assert len(days) == len(set(days)) == 20
+    assert {day.weekday() for day in days} == {1}
+    assert sorted({day.year // 400 for day in days}) == [5, 6, 7, 8]
+    for path in written:
+        if path.name.endswith("-bericht.md"):
+            text = path.read_text(encoding="utf-8")
+            day, month, year = map(int, regex.search(r"- Termin: (\d+)\.(\d+)\.(\d+)", text).groups())
+            following = dt.date(year, month, day)
+            assert following.weekday() == 1
+            assert following in days or following - dt.timedelta(weeks=4) == max(
+                d for d in days if d.year // 400 == following.year // 400)
+    # Copy k is copy 0 with its dates moved: the same lines otherwise.
+    first, moved = sorted(written)[0], sorted(written)[10]
+    assert moved.name[4:] == first.name[4:]
+    assert len(moved.read_text(encoding="utf-8").splitlines()) == \
+        len(first.read_text(encoding="utf-8").splitlines())
+    for name, value in build_env().items():
+        monkeypatch.setenv(name, value)
+    hints = build(ROOT / "publishconf.py", tmp_path / "out", content=tmp_path / "c",
+                  overrides={"CACHE_PATH": str(tmp_path / "cache")}, search_index=False,
+                  log=lambda message: None)
+    assert hints == []
+    with pytest.raises(ValueError):
+        corpus.write_corpus(tmp_path / "d", 40, seed=1, copies=3)  # 40 files in 3 copies

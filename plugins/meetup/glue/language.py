@@ -16,6 +16,8 @@ from __future__ import annotations
 import logging
 import re
 
+import jinja2
+
 from ..i18n import catalogs
 from ..i18n import language as languages
 from ..rendering import template_filters
@@ -53,3 +55,62 @@ def install(generator) -> None:
     env.install_gettext_translations(language.translations, newstyle=True)
     env.filters.update(template_filters.jinja_filters(language))
     env.globals.update(template_filters.jinja_globals(language))
+    # Speed (bench/README.md): what is the same on every page is rendered once per
+    # build; the environment lives for one build, so a template edited during
+    # livereload is read again by the next build without a check per page, and a
+    # template is compiled once per process, not once per generator.
+    env.globals["once_per_build"] = OncePerBuild()
+    env.auto_reload = False
+    env.bytecode_cache = _bytecode_cache(env)
+
+
+class OncePerBuild:
+    """``{% call once_per_build("name", key, …) %}…{% endcall %}``: the block rendered
+    for the first page, its markup reused for every page with the same key values
+    (compared by identity: a new build's objects are new)."""
+
+    def __init__(self):
+        self._rendered: dict[tuple, tuple[tuple, str]] = {}
+
+    def __call__(self, name: str, *key, caller):
+        slot = (name, *(value if isinstance(value, (str, int, type(None))) else id(value)
+                        for value in key))
+        found = self._rendered.get(slot)
+        if found is not None and all(a is b for a, b in zip(found[0], key)):
+            return found[1]
+        markup = caller()
+        self._rendered[slot] = (key, markup)
+        return markup
+
+
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept in this process; Jinja checks each bucket against the
+    template's source (a checksum), so an edited template is compiled again."""
+
+    def __init__(self):
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+# One cache per environment setup: the same source compiles differently with other
+# options (autoescape, trim_blocks, extensions, filters and tests known).
+_BYTECODE: dict[tuple, _MemoryBytecodeCache] = {}
+
+
+def _bytecode_cache(env) -> _MemoryBytecodeCache:
+    setup = (env.block_start_string, env.block_end_string, env.variable_start_string,
+             env.variable_end_string, env.comment_start_string, env.comment_end_string,
+             env.line_statement_prefix, env.line_comment_prefix, env.trim_blocks,
+             env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline,
+             repr(env.autoescape), env.optimized, repr(env.finalize),
+             tuple(sorted(env.extensions)), tuple(sorted(env.filters)),
+             tuple(sorted(env.tests)), type(env.loader).__name__,
+             repr(getattr(env.loader, "searchpath", None)))
+    return _BYTECODE.setdefault(setup, _MemoryBytecodeCache())

@@ -104,10 +104,25 @@ def _chain(files: tuple[tuple[str, int, int], ...]) -> NullTranslations:
     return first
 
 
+# (code, folders) -> the chain, until forget(): looking the files up costs more than
+# a translation (a build asks ~40,000 times), so it happens once per build.
+_RESOLVED: dict[tuple[str, tuple[str, ...]], NullTranslations] = {}
+
+
+def forget() -> None:
+    """Look the catalog files up again on the next translation (every build starts so,
+    see language.activate: an edited or new catalog is read in the next build)."""
+    _RESOLVED.clear()
+
+
 def translations(code: str, folders: Sequence[Path | str] = ()) -> NullTranslations:
     """gettext, ngettext, pgettext and npgettext in ``code`` (English where untranslated)."""
-    stamps = []
-    for path in catalog_files(code, folders):
-        stat = path.stat()
-        stamps.append((str(path), stat.st_mtime_ns, stat.st_size))
-    return _chain(tuple(stamps))
+    key = (code, tuple(str(folder) for folder in folders))
+    found = _RESOLVED.get(key)
+    if found is None:
+        stamps = []
+        for path in catalog_files(code, folders):
+            stat = path.stat()
+            stamps.append((str(path), stat.st_mtime_ns, stat.st_size))
+        found = _RESOLVED[key] = _chain(tuple(stamps))
+    return found

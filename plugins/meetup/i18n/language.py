@@ -178,7 +178,10 @@ _ACTIVE: contextvars.ContextVar[Language | None] = contextvars.ContextVar("meetu
 
 
 def activate(settings: Mapping | str | None) -> Language:
-    """Make the site's language the one of this module's gettext (until changed)."""
+    """Make the site's language the one of this module's gettext (until changed).
+
+    Catalog files are looked up again from here on (a build starts with this)."""
+    catalogs.forget()
     language = of(settings)
     _ACTIVE.set(language)
     return language

@@ -18,7 +18,8 @@ import io
 import warnings
 from dataclasses import dataclass
 
-from PIL import Image, ImageOps, features
+# Pillow is imported where a photo is processed: a site without photos
+# does not load it (start-up).
 
 # Raised when the code below changes what it writes: a new cache key.
 VERSION = "1"
@@ -88,10 +89,12 @@ class Processed:
 
 def writable(formats: tuple[str, ...]) -> tuple[str, ...]:
     """The modern formats of ``formats`` that the installed Pillow can write."""
+    from PIL import features
     return tuple(f for f in formats if f in MODERN and features.check(f))
 
 
 def cache_key(data: bytes, options: Options) -> str:
+    from PIL import Image
     digest = hashlib.sha256(data)
     digest.update(options.key().encode())
     digest.update(Image.__version__.encode())
@@ -99,6 +102,7 @@ def cache_key(data: bytes, options: Options) -> str:
 
 
 def _open(data: bytes, expected: str) -> Image.Image:
+    from PIL import Image
     with warnings.catch_warnings():
         # Pillow only warns between MAX_IMAGE_PIXELS and twice that: refuse both.
         warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -129,6 +133,7 @@ def _open(data: bytes, expected: str) -> Image.Image:
 
 def _pixels(image: Image.Image) -> Image.Image:
     """Upright sRGB pixels in a fresh image that carries no metadata at all."""
+    from PIL import Image, ImageOps
     try:
         image = ImageOps.exif_transpose(image)
     except Exception as error:  # a hostile EXIF block; the pixels stay as stored
@@ -152,6 +157,7 @@ def _pixels(image: Image.Image) -> Image.Image:
 
 
 def _encode(image: Image.Image, fmt: str, quality: int) -> bytes:
+    from PIL import Image
     out = io.BytesIO()
     if fmt == "jpeg":
         image.save(out, "JPEG", quality=quality, optimize=True, progressive=True)
@@ -169,6 +175,7 @@ def _encode(image: Image.Image, fmt: str, quality: int) -> bytes:
 
 
 def _resized(image: Image.Image, width: int) -> Image.Image:
+    from PIL import Image
     if width == image.width:
         return image
     height = max(1, round(image.height * width / image.width))

@@ -58,15 +58,28 @@ def livereload(root: Path, port: int = 8000, content: Path | None = None,
     content, the settings and the files the glob patterns in ``watch`` match."""
     from livereload import Server
 
+    from .preview import Preview
+    from .sitebuild import BuildFailed
+
     root = Path(root)
     content = Path(content or root / "content")
     output = Path(output or root / "output")
 
+    def print_errors(messages):
+        for message in messages:
+            print(_("ERROR: {message}").format(message=message), file=sys.stderr)
+
+    # The edited page first; the search index is made after it, in the background.
+    preview = Preview(settings_file(root), content, output, on_index_failure=print_errors)
+
     def rebuild():
         try:
-            run_build(output, content, settings_file(root))
-        except Exit as failure:  # keep serving the last good site
-            print(failure.message, file=sys.stderr)
+            preview.rebuild()
+        except BuildFailed as failure:  # keep serving the last good site
+            print_errors(failure.messages)
+            print(_("Build failed; {path} is unchanged.").format(path=output), file=sys.stderr)
+            return
+        print(_("Site built: {path}").format(path=output))
 
     rebuild()
     print(_("Preview: http://127.0.0.1:{port}/  (rebuilds on every change, Ctrl+C stops)")

@@ -84,8 +84,19 @@ INLINE_CODE = re.compile(r"`+[^`]*`+")
 # The placeholders `invoke new` writes (pelican.plugins.meetup.organizer.newfile), in the site's
 # language; left in a file they fail the check and so the build: a placeholder is
 # never published as data.
+_SKELETONS: list = [None, None]  # the catalogs they were translated with, the texts
+
+
 def skeletons() -> dict[str, str]:
-    """The placeholders ``invoke new`` writes, in the site's language."""
+    """The placeholders ``invoke new`` writes, in the site's language (asked for every
+    line of every file: translated once per language and catalog state)."""
+    translations = languages.active().translations
+    if _SKELETONS[0] is not translations:
+        _SKELETONS[:] = [translations, _translated_skeletons()]
+    return _SKELETONS[1]
+
+
+def _translated_skeletons() -> dict[str, str]:
     return {
         # TRANSLATORS: placeholders `invoke new` writes into a new file (German:
         # "Name, Rolle, Firma", "(Ort)", "(Link zur Anmeldung)").
@@ -506,15 +517,17 @@ def _check_headers(source: _Source, settings: Mapping) -> list[ContentProblem]:
         return found
 
     needs_date = source.kind == "article"
-    # A file in the archive without any date: a meeting file whose date is missing
-    # is an error; other text (a rules page, a README) is not built, with a hint.
-    undated = "error" if needs_date and _reads_as_meeting(source) else "warning"
     # Headers lost behind a bad key are named in that key's message.
     has_title = source.header("title") is not None or "title" in source.lost \
         or source.derived("title") is not None
     has_date = source.header("date") is not None or "date" in source.lost \
         or source.derived("date") is not None \
         or (source.found is not None and "date" in source.found.unreadable)
+    # A file in the archive without any date: a meeting file whose date is missing
+    # is an error; other text (a rules page, a README) is not built, with a hint.
+    # (Only read for that when the date is missing: it parses the whole file.)
+    undated = ("error" if needs_date and not has_date and _reads_as_meeting(source)
+               else "warning")
     matter = source.found.front_matter if source.found is not None else None
     if matter is not None and not source.headers and source.found.problems:
         pass  # the front matter is unreadable: its problems say so

@@ -157,11 +157,15 @@ def build(
     overrides: dict | None = None,
     search_index: bool = True,
     log=print,
+    in_place: bool = False,
 ) -> list[str]:
     """Build the site into ``output``; return the hints shown.
 
     Raises BuildFailed with every message that failed the build; ``output`` is
-    then exactly as it was before.
+    then exactly as it was before.  ``in_place`` (the preview): instead of the
+    swap, only the files that changed are replaced in ``output`` and the ones
+    no longer built are removed; an unchanged page keeps its file (and its
+    time stamp), and ``output``'s search index stays until it is made again.
     """
     output = Path(os.path.abspath(output))
     settings = read_settings(settings_file, content, overrides)
@@ -199,7 +203,10 @@ def build(
             if collector.failures:
                 raise BuildFailed(collector.failures)
             try:
-                _swap_in(staging, output)
+                if in_place and output.is_dir():
+                    update_in_place(staging, output, keep=(SEARCH_FOLDER,))
+                else:
+                    _swap_in(staging, output)
             except OSError as error:
                 raise BuildFailed([_describe(error)]) from None
         finally:
@@ -352,17 +359,72 @@ def _make_staging(output: Path) -> Path:
                                  parent=output.parent, reason=reason, name=output.name)]) from None
 
 
-def _index_search(site: Path) -> list[str]:
-    """Run Pagefind over the built site; return failure messages."""
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"],
-        capture_output=True,
-        text=True,
-    )
+SEARCH_FOLDER = "pagefind"
+
+
+def search_index_command(site: Path) -> list[str]:
+    return [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"]
+
+
+def search_index_failure(result) -> list[str]:
     if result.returncode != 0:
         return [_("Search index (pagefind) failed: {error}").format(
-            error=result.stderr.strip() or result.stdout.strip())]
+            error=(result.stderr or "").strip() or (result.stdout or "").strip())]
     return []
+
+
+def _index_search(site: Path) -> list[str]:
+    """Run Pagefind over the built site; return failure messages."""
+    return search_index_failure(subprocess.run(search_index_command(site),
+                                               capture_output=True, text=True))
+
+
+def update_in_place(staging: Path, output: Path, keep: tuple[str, ...] = ()) -> int:
+    """Make ``output`` hold what ``staging`` holds, touching only what differs.
+
+    A file whose bytes are the same stays as it is; a new or changed one is
+    moved in (one rename each, a reader never sees half a file); files and
+    folders the build no longer makes are removed, except the top-level
+    names in ``keep``.  Returns the number of files replaced or removed.
+    """
+    changed = 0
+    # What the build no longer makes goes first (staging still holds everything).
+    for folder, dirs, files in os.walk(output, topdown=True):
+        relative = Path(folder).relative_to(output)
+        if relative == Path("."):
+            dirs[:] = [d for d in dirs if d not in keep]
+            files = [f for f in files if f not in keep]
+        built = staging / relative
+        for name in list(dirs):
+            if not (built / name).is_dir():
+                shutil.rmtree(Path(folder) / name, ignore_errors=True)
+                dirs.remove(name)
+                changed += 1
+        for name in files:
+            if not (built / name).exists():
+                (Path(folder) / name).unlink()
+                changed += 1
+    for folder, dirs, files in os.walk(staging):
+        relative = Path(folder).relative_to(staging)
+        target_folder = output / relative
+        if target_folder.is_symlink() or (target_folder.exists() and not target_folder.is_dir()):
+            target_folder.unlink()
+        target_folder.mkdir(exist_ok=True)
+        for name in files:
+            source, target = Path(folder) / name, target_folder / name
+            if target.is_dir() and not target.is_symlink():
+                shutil.rmtree(target)
+            elif target.is_file() and _same_bytes(source, target):
+                continue
+            os.replace(source, target)
+            changed += 1
+    return changed
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    if a.stat().st_size != b.stat().st_size:
+        return False
+    return a.read_bytes() == b.read_bytes()
 
 
 # --- The swap ------------------------------------------------------------------------

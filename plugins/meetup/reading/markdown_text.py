@@ -7,6 +7,7 @@ its own pattern, so every regex runs in linear time even on hostile input.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -75,6 +76,7 @@ def _link_target_url(target: str) -> str:
     return target.strip().split(" ", 1)[0].strip("<>") if target.strip() else ""
 
 
+@functools.lru_cache(maxsize=65536)
 def plain_text(markdown: str, keep_html: bool = False) -> str:
     """What a reader sees of one line: links reduced to their text, no markup.
 

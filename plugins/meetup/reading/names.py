@@ -19,6 +19,7 @@ The dictionary is loaded once, on first use (about 0.2 s); without the package
 from __future__ import annotations
 
 import functools
+import os
 import unicodedata
 
 from .markdown_text import fold
@@ -41,12 +42,27 @@ def _plain_letters(text: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
+    """The names of gender-guesser's dictionary, as its ``Detector(case_sensitive=False)``
+    has them (``+`` joins spelled together, apart and with a hyphen), read straight from
+    its data file: a fifth of the time the Detector takes to build its tables."""
     try:
-        from gender_guesser.detector import Detector
+        import gender_guesser.detector as detector
     except ImportError:  # pragma: no cover - the package is a dependency
         return frozenset()
-    names = Detector(case_sensitive=False).names
-    return frozenset(_plain_letters(name) for name in names)
+    path = os.path.join(os.path.dirname(detector.__file__), "data", "nam_dict.txt")
+    found = set()
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            line = line.strip()
+            if line[0] in "#=":
+                continue
+            name = line.split(None, 2)[1].lower()
+            if "+" in name:
+                found.update(name.replace("+", joint) for joint in ("", " ", "-"))
+            else:
+                found.add(name)
+    return frozenset(name.casefold() if name.isascii() else _plain_letters(name)
+                     for name in found)
 
 
 def is_given_name(word: str) -> bool:

@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from typing import Sequence
 from urllib.parse import urlsplit
 
-import icalendar
-
 from ..reading import markdown_text
 from ..reading.model import MeetingTime, Participants
 from . import changes
@@ -210,6 +208,8 @@ def upcoming_event(upcoming: UpcomingMeeting, *, summary: str, siteurl: str) -> 
 def _vtimezone(zone: dt.tzinfo, first_year: int, last_year: int) -> icalendar.Timezone:
     """The VTIMEZONE of ``zone`` for the years in use: small files stay small,
     and the many one-meeting files of a build share one computation."""
+    import icalendar  # only a build with meetings needs it (start-up)
+
     return icalendar.Timezone.from_tzinfo(zone, first_date=dt.date(first_year, 1, 1),
                                           last_date=dt.date(last_year, 1, 1))
 
@@ -226,6 +226,32 @@ def calendar_bytes(events: Sequence[CalendarEvent], *, domain: str, now: dt.date
     subscribed calendar should be fetched again (RFC 7986 REFRESH-INTERVAL and the
     X-PUBLISHED-TTL that Outlook and Apple read).
     """
+    if events:
+        zones = {e.start.tzinfo for e in events}
+        if len(zones) != 1:
+            raise ValueError(f"events in more than one time zone: {sorted(map(str, zones))}")
+        first = min(e.start for e in events).year
+        last = max(e.end for e in events).year
+        zone_span = (zones.pop(), first - 1, last + 2)
+    stamp = now.astimezone(dt.timezone.utc)
+    # Each part serialized once per build (a meeting's event is in its own file and in
+    # the calendar of all meetings, the VTIMEZONE in many): joined, they are the bytes
+    # icalendar writes for the whole calendar (its properties, then its components).
+    end = b"END:VCALENDAR\r\n"
+    parts = [_calendar_head(language, name, refresh, end)]
+    if events:
+        parts.append(_vtimezone_bytes(*zone_span))
+    parts += [_event_bytes(item, domain, stamp)
+              for item in sorted(events, key=lambda e: e.start)]
+    parts.append(end)
+    return b"".join(parts)
+
+
+@functools.lru_cache(maxsize=64)
+def _calendar_head(language: str, name: str, refresh: dt.timedelta | None, end: bytes) -> bytes:
+    """The calendar's own lines, without its components and its END line."""
+    import icalendar
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID.format(language=language.upper()))
     calendar.add("version", "2.0")
@@ -235,31 +261,36 @@ def calendar_bytes(events: Sequence[CalendarEvent], *, domain: str, now: dt.date
     if refresh is not None:
         calendar.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
         calendar.add("x-published-ttl", icalendar.vDuration(refresh))
-    if events:
-        zones = {e.start.tzinfo for e in events}
-        if len(zones) != 1:
-            raise ValueError(f"events in more than one time zone: {sorted(map(str, zones))}")
-        first = min(e.start for e in events).year
-        last = max(e.end for e in events).year
-        calendar.add_component(_vtimezone(zones.pop(), first - 1, last + 2))
-    stamp = now.astimezone(dt.timezone.utc)
-    for item in sorted(events, key=lambda e: e.start):
-        event = icalendar.Event()
-        event.add("uid", f"{(item.uid_date or item.date).isoformat()}@{domain}")
-        event.add("dtstamp", stamp)
-        event.add("sequence", item.sequence)
-        event.add("dtstart", item.start)
-        event.add("dtend", item.end)
-        event.add("summary", item.summary)
-        if item.location:
-            event.add("location", item.location)
-        if item.geo is not None:
-            event.add("geo", item.geo)
-        if item.url and item.url.startswith(("https://", "http://")):
-            event.add("url", item.url)  # a relative one is no valid URI here
-        if item.talks:
-            event.add("description", "\n".join(item.talks))
-        event.add("status", "CANCELLED" if item.cancelled
-                  else "TENTATIVE" if item.tentative else "CONFIRMED")
-        calendar.add_component(event)
-    return calendar.to_ical()
+    head = calendar.to_ical()
+    if not head.endswith(end):  # pragma: no cover - icalendar's own layout
+        raise ValueError("unexpected calendar layout from icalendar")
+    return head[:-len(end)]
+
+
+@functools.lru_cache(maxsize=64)
+def _vtimezone_bytes(zone: dt.tzinfo, first_year: int, last_year: int) -> bytes:
+    return _vtimezone(zone, first_year, last_year).to_ical()
+
+
+@functools.lru_cache(maxsize=8192)
+def _event_bytes(item: CalendarEvent, domain: str, stamp: dt.datetime) -> bytes:
+    import icalendar
+
+    event = icalendar.Event()
+    event.add("uid", f"{(item.uid_date or item.date).isoformat()}@{domain}")
+    event.add("dtstamp", stamp)
+    event.add("sequence", item.sequence)
+    event.add("dtstart", item.start)
+    event.add("dtend", item.end)
+    event.add("summary", item.summary)
+    if item.location:
+        event.add("location", item.location)
+    if item.geo is not None:
+        event.add("geo", item.geo)
+    if item.url and item.url.startswith(("https://", "http://")):
+        event.add("url", item.url)  # a relative one is no valid URI here
+    if item.talks:
+        event.add("description", "\n".join(item.talks))
+    event.add("status", "CANCELLED" if item.cancelled
+              else "TENTATIVE" if item.tentative else "CONFIRMED")
+    return event.to_ical()

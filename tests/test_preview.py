@@ -1,0 +1,181 @@
+"""The preview build behind ``invoke livereload``, in one long-running process as there.
+
+An edit shows in the page at once, pages whose bytes did not change keep their
+files, the search index is made after the pages (and kept in between), and
+what the caches keep between builds gives way to an edited setting, template or
+catalog.  Real builds into a temp folder; what is asserted is the built files.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import ROOT, build_env, write_settings
+
+REPORT = """\
+Title: Bericht vom Treffen im Oktober 2025
+Date: 2025-10-21 18:30
+
+Wir haben über Embeddings gesprochen.
+
+### Teilnehmer
+
+- Anna Beispiel, Data Scientist, Firma A
+- Bernd Muster, Student, Uni
+"""
+
+OTHER = """\
+Title: Bericht vom Treffen im September 2025
+Date: 2025-09-16 18:30
+
+Ein ruhiger Abend.
+"""
+
+
+@pytest.fixture
+def site(tmp_path, monkeypatch):
+    for name, value in build_env().items():
+        monkeypatch.setenv(name, value)
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "2025-10-21-bericht.md").write_text(REPORT, encoding="utf-8")
+    (content / "2025-09-16-bericht.md").write_text(OTHER, encoding="utf-8")
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    settings = write_settings(tmp_path / "site_settings.py", PATH=str(content), THEME=str(theme),
+                              CACHE_PATH=str(tmp_path / "cache"))
+    return content, theme, settings, tmp_path / "output"
+
+
+def _preview(settings: Path, content: Path, output: Path):
+    from pelican.plugins.meetup.organizer.preview import Preview
+
+    failures = []
+    return Preview(settings, content, output, log=lambda message: None,
+                   on_index_failure=failures.extend), failures
+
+
+def _page(output: Path, slug: str) -> str:
+    return (output / slug / "index.html").read_text(encoding="utf-8")
+
+
+OCTOBER = "bericht-vom-treffen-im-oktober-2025"
+SEPTEMBER = "bericht-vom-treffen-im-september-2025"
+
+
+def test_an_edit_replaces_only_the_pages_that_changed(site):
+    content, _, settings, output = site
+    preview, failures = _preview(settings, content, output)
+    preview.rebuild()
+    assert preview.wait_for_index() == 0 and not failures
+    assert (output / "pagefind" / "pagefind.js").is_file()
+    untouched = (output / SEPTEMBER / "index.html").stat()
+    robots = (output / "robots.txt").stat()
+
+    report = content / "2025-10-21-bericht.md"
+    report.write_text(REPORT.replace("Embeddings", "Vektorsuche"), encoding="utf-8")
+    preview.rebuild()
+    # The edit is in the page before the search index is made again, and the
+    # previous index is still there meanwhile.
+    assert "Vektorsuche" in _page(output, OCTOBER)
+    assert (output / "pagefind" / "pagefind.js").is_file()
+    assert preview.wait_for_index() == 0 and not failures
+    # A page whose bytes are the same keeps its file.
+    assert (output / SEPTEMBER / "index.html").stat().st_ino == untouched.st_ino
+    assert (output / SEPTEMBER / "index.html").stat().st_mtime_ns == untouched.st_mtime_ns
+    assert (output / "robots.txt").stat().st_ino == robots.st_ino
+
+    # A file taken out: its page goes, the search index stays.
+    (content / "2025-09-16-bericht.md").unlink()
+    preview.rebuild()
+    assert not (output / SEPTEMBER).exists()
+    assert preview.wait_for_index() == 0
+    assert (output / "pagefind" / "pagefind.js").is_file()
+    assert "Vektorsuche" in _page(output, OCTOBER)
+
+
+def test_a_failed_preview_build_leaves_the_output_as_it_was(site):
+    from pelican.plugins.meetup.organizer.sitebuild import BuildFailed
+
+    content, _, settings, output = site
+    preview, _ = _preview(settings, content, output)
+    preview.rebuild()
+    preview.wait_for_index()
+    before = _page(output, OCTOBER)
+    (content / "2025-10-21-bericht.md").write_text(
+        REPORT.replace("Wir haben", "[kaputt]({filename}/gibt-es-nicht.md) Wir haben"),
+        encoding="utf-8")
+    with pytest.raises(BuildFailed) as failure:
+        preview.rebuild()
+    assert any("gibt-es-nicht.md" in message for message in failure.value.messages)
+    assert _page(output, OCTOBER) == before
+
+
+def test_setting_template_and_catalog_edits_reach_the_next_preview_build(site, tmp_path):
+    """What a long livereload session keeps (parsed facts, compiled templates, the
+    next-meetup box, catalogs) never hides an edit of what it was made from."""
+    content, theme, settings, output = site
+    catalogs = tmp_path / "translations"
+    preview, _ = _preview(settings, content, output)
+    preview.rebuild()
+    page = _page(output, OCTOBER)
+    assert "Anna Beispiel" in page and "Nächstes Treffen" in page
+
+    # A setting: participant names by first name only.
+    write_settings(settings, PATH=str(content), THEME=str(theme),
+                   CACHE_PATH=str(tmp_path / "cache"), MEETUP_PARTICIPANT_NAMES="first")
+    preview.rebuild()
+    page = _page(output, OCTOBER)
+    assert "Anna" in page and "Anna Beispiel" not in page
+
+    # A template: the footer of every page.
+    base = theme / "templates" / "base.html"
+    base.write_text(base.read_text(encoding="utf-8").replace(
+        "</footer>", "<p>Vorschau-Fußzeile</p></footer>", 1), encoding="utf-8")
+    preview.rebuild()
+    assert "Vorschau-Fußzeile" in _page(output, OCTOBER)
+    assert "Vorschau-Fußzeile" in _page(output, SEPTEMBER)
+
+    # A catalog of the site's own, with another wording of the next-meetup box's heading.
+    (catalogs / "de" / "LC_MESSAGES").mkdir(parents=True)
+    (catalogs / "de" / "LC_MESSAGES" / "meetup.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: de\\n"\n\n'
+        'msgid "Next meeting"\nmsgstr "Demnächst"\n', encoding="utf-8")
+    write_settings(settings, PATH=str(content), THEME=str(theme),
+                   CACHE_PATH=str(tmp_path / "cache"), MEETUP_PARTICIPANT_NAMES="first",
+                   MEETUP_TRANSLATION_PATHS=[str(catalogs)])
+    preview.rebuild()
+    assert "Demnächst" in _page(output, OCTOBER)
+    # The same catalog edited again, in the same process.
+    po = catalogs / "de" / "LC_MESSAGES" / "meetup.po"
+    po.write_text(po.read_text(encoding="utf-8").replace("Demnächst", "Bald wieder"),
+                  encoding="utf-8")
+    preview.rebuild()
+    page = _page(output, OCTOBER)
+    assert "Bald wieder" in page and "Demnächst" not in page
+    preview.stop_indexing()
+
+
+def test_the_facts_cache_is_keyed_by_the_reading_code(tmp_path):
+    """Parsed facts kept between builds are thrown away when the reader's code changes:
+    the key is a digest of every module of meetup/reading (and settings.py)."""
+    plugin = tmp_path / "plugins"
+    shutil.copytree(ROOT / "plugins" / "meetup", plugin / "meetup",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    probe = ("import sys; sys.path.insert(0, sys.argv[1]); "
+             "from meetup.glue.articles import _parser_fingerprint; print(_parser_fingerprint())")
+    import subprocess
+
+    def fingerprint() -> str:
+        return subprocess.run([sys.executable, "-c", probe, str(plugin)], capture_output=True,
+                              text=True, check=True).stdout.strip()
+
+    first = fingerprint()
+    assert fingerprint() == first
+    talks = plugin / "meetup" / "reading" / "talks.py"
+    talks.write_text(talks.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert fingerprint() != first
