@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 from pelican import signals  # noqa: E402
 
-from pelican.plugins.meetup.glue import articles as glue
-from pelican.plugins.meetup import glue, sitebuild  # noqa: E402
+from pelican.plugins.meetup.glue import articles as glue  # noqa: E402
+from pelican.plugins.meetup.organizer import sitebuild  # noqa: E402
 
 STAMPS: list[tuple[str, float]] = []
 
