@@ -15,7 +15,7 @@ its ``__init__`` what it may import:
 from pelican import signals
 
 from .glue import (articles, frontmatter_reader, language, meeting_status, memo, photos,
-                   recurring_titles, shared_markdown, speakers, stylesheets)
+                   recurring_titles, shared_markdown, speakers, stylesheets, topics)
 
 
 def register():
@@ -49,6 +49,8 @@ def register():
     signals.article_generator_finalized.connect(articles.attach_facts)
     signals.get_generators.connect(articles.get_generators)
     signals.get_generators.connect(speakers.get_generators)
+    # Topic pages after the speaker pages: the talks with their speakers as shown.
+    signals.get_generators.connect(topics.get_generators)
     # Photos: responsive markup in every page, raster images published only without
     # metadata (glue/photos.py).
     signals.article_generator_finalized.connect(photos.rewrite_articles)

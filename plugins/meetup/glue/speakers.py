@@ -7,11 +7,11 @@ from __future__ import annotations
 import logging
 
 from pelican.generators import Generator
-from pelican.utils import slugify
 
 from ..i18n import language as languages
 from ..settings import merged
 from ..site import speakers as speaker_views
+from .slugs import ascii_slugify
 
 logger = logging.getLogger(__name__)
 
@@ -28,12 +28,8 @@ class SpeakerPages(Generator):
         settings = merged(self.settings)
         shown = speaker_views.shown_talks(talks, settings["MEETUP_SPEAKER_ALIASES"],
                                           settings["MEETUP_HIDDEN_SPEAKERS"])
-        def slug(name: str) -> str:  # as Pelican makes an article's slug from its title
-            return slugify(name, regex_subs=self.settings.get("SLUG_REGEX_SUBSTITUTIONS", ()),
-                           preserve_case=self.settings.get("SLUGIFY_PRESERVE_CASE", False),
-                           use_unicode=self.settings.get("SLUGIFY_USE_UNICODE", False))
-
-        found = speaker_views.speakers(shown, slug)
+        # As Pelican makes an article's slug from its title, in ASCII ("Ayşe": ayse).
+        found = speaker_views.speakers(shown, ascii_slugify(self.settings))
         base = folder(self.settings)
         self.pages = [(speaker, f"{base}/{speaker.slug}/") for speaker in found]
         self.context["meetup_talks"] = shown
