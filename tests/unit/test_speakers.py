@@ -57,12 +57,14 @@ def test_hide_takes_the_name_out_of_talks_plans_and_participants():
     assert hide(facts, set()) is facts
 
 
-def test_redact_replaces_the_name_in_text_and_shown_attributes_only():
-    html = ('<h3 id="eve-verborgen-geheim">Eve Verborgen: Geheim</h3>'
+def test_redact_replaces_the_name_in_text_shown_attributes_and_heading_ids_only():
+    html = ('<a href="#eve-verborgen-geheim" title="Eve Verborgen">x</a>'
+            '<h3 id="eve-verborgen-geheim">Eve Verborgen: Geheim</h3>'
             '<p>EVE VERBORGENs Rat, von eve\nverborgen. Evelyn bleibt.</p>'
             '<img alt="Eve Verborgen am Pult" src="eve-verborgen.jpg">')
     assert redact(html, {"Eve Verborgen"}, "N. N.") == (
-        '<h3 id="eve-verborgen-geheim">N. N.: Geheim</h3>'
+        '<a href="#name-geheim" title="N. N.">x</a>'
+        '<h3 id="name-geheim">N. N.: Geheim</h3>'
         '<p>N. N. Rat, von N. N.. Evelyn bleibt.</p>'
         '<img alt="N. N. am Pult" src="eve-verborgen.jpg">')
     assert redact(html, set(), "N. N.") == html

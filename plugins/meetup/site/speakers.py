@@ -131,20 +131,33 @@ def _name_pattern(spellings: set[str]) -> re.Pattern:
 
 def redact(html: str, spellings: set[str], replacement: str) -> str:
     """``html`` with every hidden spelling in its text (as a whole word, any case,
-    also with a genitive "s": "Wiebkes Rat") replaced; tags and attributes kept
-    as they are, but for the texts a visitor sees of them (alt, title, aria-label)."""
+    also with a genitive "s": "Wiebkes Rat") replaced by ``replacement``; tags and
+    attributes kept as they are, but for the texts a visitor sees of them (alt, title,
+    aria-label) and the heading ids made of the name ("wiebke-datenschutz" becomes
+    "name-datenschutz", the links to it too)."""
     if not spellings or not html:
         return html
-    words = "|".join(r"\s+".join(map(re.escape, s.split()))
+    pattern = _name_pattern(spellings)
+    # A heading's id (and the links to it) is made of its words: "eve-verborgen-geheim".
+    slugs = "|".join(re.escape("-".join(_SLUG_WORD.findall(s.casefold())))
                      for s in sorted(spellings, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![^\W_])(?:{words})(?:s)?(?![^\W_])", re.IGNORECASE)
+    in_id = re.compile(rf"(?<![^\W_])(?:{slugs})s?(?![^\W_])", re.IGNORECASE)
+
     def attribute(match: re.Match) -> str:
-        return match[1] + pattern.sub(replacement, match[2]) + match[3]
+        name, value = match["name"].lower(), match["value"]
+        if name in ("alt", "title", "aria-label"):
+            value = pattern.sub(replacement, value)
+        elif name == "id" or (name == "href" and value.startswith("#")):
+            value = in_id.sub("name", value)
+        return match["start"] + value + match["q"]
 
     parts = re.split(r"(<[^>]*>)", html)
-    return "".join(_SHOWN_ATTRIBUTE.sub(attribute, part) if part.startswith("<")
+    return "".join(_ATTRIBUTE.sub(attribute, part) if part.startswith("<")
                    else pattern.sub(replacement, part) for part in parts)
 
 
-_SHOWN_ATTRIBUTE = re.compile(r"""(\s(?:alt|title|aria-label)\s*=\s*["'])([^"']*)(["'])""",
-                              re.IGNORECASE)
+_SLUG_WORD = re.compile(r"[^\W_]+")
+# The attributes that show or make up a name: texts a visitor sees (alt, title,
+# aria-label) and heading ids with the links to them (id, href="#…").
+_ATTRIBUTE = re.compile(r"""(?P<start>\s(?P<name>[\w-]+)\s*=\s*(?P<q>["']))(?P<value>.*?)(?P=q)""",
+                        re.DOTALL)
