@@ -60,10 +60,11 @@ def failed_audits(report: dict, category: str) -> list[str]:
 
 
 @pytest.mark.parametrize("desktop", [False, True], ids=["mobile", "desktop"])
-@pytest.mark.parametrize("page", ["home", "report", "photos"])
+@pytest.mark.parametrize("page", ["home", "report", "photos", "topic"])
 def test_lighthouse_scores(served_site, demo_site, page, desktop, tmp_path):
-    # "photos": the report with three photos (a gallery of AVIF <picture>s).
-    path = {"home": "", "photos": PHOTO_REPORT}.get(page) if page != "report" \
+    # "photos": the report with three photos (a gallery of AVIF <picture>s); "topic": a
+    # topic page (held and planned talks, speaker, materials and topic links).
+    path = {"home": "", "photos": PHOTO_REPORT, "topic": "themen/llm/"}.get(page) if page != "report" \
         else newest_report_path(demo_site)
     report = run_lighthouse(served_site.url + path, desktop, tmp_path)
     assert not report.get("runtimeError"), report["runtimeError"]

@@ -122,13 +122,20 @@ def unique_slugs(names: Iterable[str], slugify: Callable[[str], str],
 
 
 def topics(talks: Iterable[TalkEntry], slugify: Callable[[str], str]) -> list[Topic]:
-    """Every topic of ``talks`` with its talks (in the order given), by name."""
+    """Every topic of ``talks`` (newest first) with its talks in that order, by name.
+    Spellings that differ in case only are one topic, named as most talks write it
+    (on a tie as the oldest one does)."""
+    talks = list(talks)
     by_key: dict[str, list[TalkEntry]] = {}
-    names: dict[str, str] = {}
+    spellings: dict[str, dict[str, int]] = {}
+    for talk in reversed(talks):  # oldest first: a tie goes to the oldest spelling
+        for name in talk.topics:
+            counts = spellings.setdefault(_key(name), {})
+            counts[name] = counts.get(name, 0) + 1
     for talk in talks:
         for name in talk.topics:
             by_key.setdefault(_key(name), []).append(talk)
-            names.setdefault(_key(name), name)
+    names = {key: max(counts, key=counts.get) for key, counts in spellings.items()}
     ordered = sorted(by_key, key=lambda k: (_sort_key(names[k]), names[k]))
     slugs = unique_slugs([names[k] for k in ordered], slugify, "topic")
     return [Topic(names[k], slugs[names[k]], tuple(by_key[k])) for k in ordered]

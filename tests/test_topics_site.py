@@ -153,3 +153,32 @@ def test_a_broken_topics_setting_stops_the_build_with_a_message(tmp_path):
     output = result.stdout + result.stderr
     assert "MEETUP_TOPICS['LLM'] must be a list of title words" in output
     assert "Traceback" not in output
+
+
+FRONT_MATTER = {
+    "2025-01-14-bericht.md": ("---\ntitle: Bericht Januar\ndate: 2025-01-14 18:30\n"
+                              "tags:\n  - LLM\n  - Recht\n---\n"),
+    "2025-02-11-bericht.md": ('+++\ntitle = "Bericht Februar"\ndate = 2025-02-11T18:30:00\n'
+                              'tags = ["Datenbanken"]\n+++\n'),
+    "2025-03-11-bericht.md": ('{\n  "title": "Bericht März",\n  "date": "2025-03-11 18:30",\n'
+                              '  "tags": ["datenbanken", "Suche"]\n}\n'),
+    "2025-04-08-bericht.md": "Title: Bericht April\nDate: 2025-04-08 18:30\ntags: Suche, LLM\n",
+}
+
+
+def test_tags_from_yaml_toml_json_front_matter_and_a_lower_case_header(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    for number, (name, head) in enumerate(FRONT_MATTER.items()):
+        (content / name).write_text(head + f"\n### Teilnehmer\n\n- Anna\n- Bernd\n\n"
+                                    f"### Anna: Vortrag Nummer {number + 1}\n\n- Notizen\n",
+                                    encoding="utf-8")
+    settings = write_settings(tmp_path / "settings.py", PATH=str(content), MEETUP_TOPICS={},
+                              CACHE_CONTENT=False, LOAD_CONTENT_CACHE=False)
+    output = tmp_path / "output"
+    result = build_site(content, output, settings=settings)
+    assert result.returncode == 0, result.stdout + result.stderr
+    index = [text(item) for item in soup(output, "themen").select("main ul.topics-index > li")]
+    assert index == ["Datenbanken – 2 Vorträge", "LLM – 2 Vorträge", "Recht – 1 Vortrag",
+                     "Suche – 2 Vorträge"]
+    assert list(items(soup(output, "themen/suche"))) == ["Vortrag Nummer 4", "Vortrag Nummer 3"]
