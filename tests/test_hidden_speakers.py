@@ -41,6 +41,13 @@ Summary: Datenschutz mit Wiebke Pfrimmbold und Embeddings.
 - Themen:
     - W. Pfrimmbold: Datenschutz, Teil 2
     - Bernd: MLOps mit DVC
+- Wiebke Pfrimmbold bringt Kuchen mit.
+"""
+
+PAGE = """Title: Über uns
+Slug: ueber-uns
+
+Im Orga-Team: Anna und Wiebke Pfrimmbold.
 """
 
 ANNOUNCEMENT = """Title: Einladung zum Treffen im Dezember
@@ -76,6 +83,8 @@ def hidden_site(tmp_path_factory) -> Path:
     content.mkdir()
     (content / "2025-10-14-bericht.md").write_text(REPORT, encoding="utf-8")
     (content / "2025-12-16-einladung.md").write_text(ANNOUNCEMENT, encoding="utf-8")
+    (content / "pages").mkdir()
+    (content / "pages" / "ueber-uns.md").write_text(PAGE, encoding="utf-8")
     settings = write_settings(root / "settings.py", "publishconf", PATH=str(content),
                               CACHE_CONTENT=False, LOAD_CONTENT_CACHE=False,
                               # The first name alone is a spelling of hers too ("Wiebkes Rat").
@@ -92,7 +101,7 @@ def test_a_hidden_speaker_is_in_no_published_file(hidden_site):
     texts = dict(_texts(hidden_site))
     # What the scan covers: pages, JSON, calendars, feed, sitemap, the search index.
     for needed in ("meetups.json", "meetups.ics", "feeds/all.atom.xml", "sitemap.xml",
-                   "vortraege/index.html", "termine/2025-12-16.ics"):
+                   "vortraege/index.html", "termine/2025-12-16.ics", "ueber-uns/index.html"):
         assert needed in texts, sorted(texts)
     assert any(name.endswith(".pf_fragment") for name in texts)
     assert any(name.startswith("pagefind/index/") for name in texts)

@@ -47,6 +47,8 @@ def register():
     # "Status: abgesagt" is a meeting's, not Pelican's (which would skip the article).
     signals.article_generator_context.connect(meeting_status.take_status)
     signals.article_generator_finalized.connect(articles.attach_facts)
+    # MEETUP_HIDDEN_SPEAKERS: the names out of the pages (Über uns …) as out of the reports.
+    signals.page_generator_finalized.connect(articles.redact_pages)
     signals.get_generators.connect(articles.get_generators)
     signals.get_generators.connect(speakers.get_generators)
     # Topic pages after the speaker pages: the talks with their speakers as shown.

@@ -60,11 +60,11 @@ def test_hide_takes_the_name_out_of_talks_plans_and_participants():
 def test_redact_replaces_the_name_in_text_shown_attributes_and_heading_ids_only():
     html = ('<a href="#eve-verborgen-geheim" title="Eve Verborgen">x</a>'
             '<h3 id="eve-verborgen-geheim">Eve Verborgen: Geheim</h3>'
-            '<p>EVE VERBORGENs Rat, von eve\nverborgen. Evelyn bleibt.</p>'
+            '<p>EVE VERBORGENs Rat, von eve\nverborgen. Evelyn bleibt bei Eve&nbsp;Verborgen.</p>'
             '<img alt="Eve Verborgen am Pult" src="eve-verborgen.jpg">')
     assert redact(html, {"Eve Verborgen"}, "N. N.") == (
         '<a href="#name-geheim" title="N. N.">x</a>'
         '<h3 id="name-geheim">N. N.: Geheim</h3>'
-        '<p>N. N. Rat, von N. N.. Evelyn bleibt.</p>'
+        '<p>N. N. Rat, von N. N.. Evelyn bleibt bei N. N..</p>'
         '<img alt="N. N. am Pult" src="eve-verborgen.jpg">')
     assert redact(html, set(), "N. N.") == html

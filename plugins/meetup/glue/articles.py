@@ -316,6 +316,13 @@ def _webcal(siteurl: str, save_as: str) -> str:
 # --- the body rewrite ---------------------------------------------------------------
 
 
+def redact_pages(generator) -> None:
+    """page_generator_finalized: the hidden speakers' names out of the pages too."""
+    config = Config.of(generator.settings)
+    for page in chain(generator.pages, generator.hidden_pages, generator.draft_pages):
+        _redact(page, config)
+
+
 def _redact(article, config: Config) -> None:
     """The names of hidden speakers out of the page's text and its summary."""
     if not config.hidden:

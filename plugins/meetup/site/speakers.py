@@ -111,7 +111,8 @@ def hide(facts: ArticleFacts, spellings: set[str], withheld: str = "") -> Articl
 
     changes: dict = {"talks": tuple(talk(item) for item in facts.talks)}
     if facts.next is not None:
-        changes["next"] = replace(facts.next, talks=tuple(planned(t) for t in facts.next.talks))
+        changes["next"] = replace(facts.next, talks=tuple(planned(t) for t in facts.next.talks),
+                                  remarks=tuple(text(remark) for remark in facts.next.remarks))
     people = facts.participants
     if people is not None and people.named:
         kept = tuple(p for p in people.named if not _hidden_key(p.name, spellings))
@@ -124,7 +125,8 @@ def hide(facts: ArticleFacts, spellings: set[str], withheld: str = "") -> Articl
 
 def _name_pattern(spellings: set[str]) -> re.Pattern:
     """Any spelling as a whole word, any case, also with a genitive "s"."""
-    words = "|".join(r"\s+".join(map(re.escape, s.split()))
+    # Between the words any white space, also as typogrify's no-break space ("&nbsp;").
+    words = "|".join(r"(?:\s|&nbsp;|&#160;|&#xa0;)+".join(map(re.escape, s.split()))
                      for s in sorted(spellings, key=len, reverse=True))
     return re.compile(rf"(?<![^\W_])(?:{words})(?:s)?(?![^\W_])", re.IGNORECASE)
 
