@@ -5,12 +5,8 @@ the theme read it and hold no group data of their own.  ``publishconf.py``
 imports this file and changes only what production needs.
 """
 
-import os
-import sys
-
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins"))
-
-from meetup.rendering.markdown_config import cache_name, markdown_settings  # noqa: E402
+from pelican.plugins.meetup.rendering.markdown_config import cache_name, markdown_settings
+from pelican.themes import meetup
 
 # --- The group ---------------------------------------------------------------
 SITENAME = "Machine Learning User Group Stuttgart"
@@ -128,14 +124,16 @@ TYPOGRIFY = True
 TYPOGRIFY_OMIT_FILTERS = ["smartypants", "caps", "initial_quotes"]
 
 # --- Theme and plugins ---------------------------------------------------------
-THEME = "theme"
+THEME = meetup.path()
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True,
                      "extensions": ["jinja2.ext.i18n"]}
 # The plugin adds the message catalogs of DEFAULT_LANG and the theme's filters and
 # globals in that language (dates via Babel, no OS locale; counts, calendar links,
 # the chart): plugins/meetup/rendering/template_filters.py.
-PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["meetup", "pelican.plugins.sitemap"]
+# The plugin's full name: this repository installs it editable, and Pelican's
+# search for short names ("meetup") sees only plugins installed as files; a site
+# that installs the package from PyPI can write PLUGINS = ["meetup", "sitemap"].
+PLUGINS = ["pelican.plugins.meetup", "pelican.plugins.sitemap"]
 # The search page (noindex) is left out of the sitemap by the plugin, whatever its address.
 SITEMAP = {"format": "xml", "exclude": [r"^robots\.txt$", r"^404\.html$"]}
 

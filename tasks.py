@@ -15,12 +15,11 @@ from pathlib import Path
 from invoke import Exit, task
 
 ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT / "plugins"))
 
 CONTENT = ROOT / "content"
 OUTPUT = ROOT / "output"
 
-from meetup.i18n.language import gettext as _, ngettext  # noqa: E402
+from pelican.plugins.meetup.i18n.language import gettext as _, ngettext  # noqa: E402
 
 
 def _settings_file(production: bool) -> Path:
@@ -39,8 +38,8 @@ def build(c, production=False, output=str(OUTPUT), content=str(CONTENT), setting
 
 def _build(target: Path, content: Path, settings_file: Path) -> None:
     """One build with its messages; Exit(1) when it fails (target unchanged)."""
-    from meetup.organizer.sitebuild import BuildFailed
-    from meetup.organizer.sitebuild import build as build_site
+    from pelican.plugins.meetup.organizer.sitebuild import BuildFailed
+    from pelican.plugins.meetup.organizer.sitebuild import build as build_site
 
     try:
         build_site(settings_file, target, content=content)
@@ -84,8 +83,8 @@ def livereload(c, port=8000, content=str(CONTENT), output=str(OUTPUT)):
             "settings": "settings file (default: pelicanconf.py)"})
 def check(c, content=str(CONTENT), settings=None):
     """Check all content before committing: every problem as file:line: message."""
-    from meetup.organizer.contentcheck import count_sources, errors
-    from meetup.organizer.sitebuild import BuildFailed, check as check_content, read_settings
+    from pelican.plugins.meetup.organizer.contentcheck import count_sources, errors
+    from pelican.plugins.meetup.organizer.sitebuild import BuildFailed, check as check_content, read_settings
 
     try:
         site_settings = read_settings(Path(settings) if settings else _settings_file(False),
@@ -118,8 +117,8 @@ def _hints(count: int) -> str:
                            "theme, plugins); the gh-pages commit then says so"})
 def publish(c, remote="origin", branch="gh-pages", allow_dirty=False):
     """Check, build for production (in a temporary folder) and push to the gh-pages branch."""
-    from meetup.organizer.publishing import PublishFailed
-    from meetup.organizer.publishing import publish as publish_site
+    from pelican.plugins.meetup.organizer.publishing import PublishFailed
+    from pelican.plugins.meetup.organizer.publishing import publish as publish_site
 
     try:
         siteurl = publish_site(ROOT, _settings_file(True), remote=remote, branch=branch,
@@ -149,10 +148,10 @@ def golden(c):
             "settings": "settings file (default: pelicanconf.py)"})
 def new(c, announcement=False, content=str(CONTENT), settings=None):
     """Create the next meeting's report (or announcement), prefilled from the last report."""
-    from meetup.site import clock
-    from meetup.organizer.newfile import NewFileError, create
-    from meetup.settings import merged
-    from meetup.organizer.sitebuild import BuildFailed, read_settings
+    from pelican.plugins.meetup.site import clock
+    from pelican.plugins.meetup.organizer.newfile import NewFileError, create
+    from pelican.plugins.meetup.settings import merged
+    from pelican.plugins.meetup.organizer.sitebuild import BuildFailed, read_settings
 
     try:
         site_settings = read_settings(Path(settings) if settings else _settings_file(False),
@@ -168,7 +167,7 @@ def new(c, announcement=False, content=str(CONTENT), settings=None):
             "check": "only report, change no file (exit 1 when de or en is incomplete)"})
 def catalogs(c, new="", check=False):
     """Extract the texts of theme and plugin and update every message catalog (.po)."""
-    from meetup.i18n import extract
+    from pelican.plugins.meetup.i18n import extract
 
     if new:
         print(f"started {extract.new_catalog(ROOT, new).relative_to(ROOT)}")
@@ -176,7 +175,7 @@ def catalogs(c, new="", check=False):
     for path in changed:
         print(f"updated {path.relative_to(ROOT)}")
     incomplete = []
-    from meetup.i18n.catalogs import available
+    from pelican.plugins.meetup.i18n.catalogs import available
 
     for code in available():
         state = extract.status(ROOT, code)

@@ -1,6 +1,6 @@
 """One production build without the search index, as a child of bench/run.py.
 
-The same call ``invoke build --production`` makes (meetup.organizer.sitebuild.build with
+The same call ``invoke build --production`` makes (pelican.plugins.meetup.organizer.sitebuild.build with
 publishconf.py), with Pagefind left out so that bench/run.py can time it on
 its own.  ``--cache DIR`` keeps Pelican's content cache out of the project
 folder; ``--load-cache`` turns on reading it (the edit-and-rebuild case).
@@ -16,9 +16,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
 
-from meetup.organizer.sitebuild import BuildFailed, build  # noqa: E402
+from pelican.plugins.meetup.organizer.sitebuild import BuildFailed, build  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,7 +5,7 @@
 
 CORPUS_DIR is a folder of meeting files exactly as a group keeps them.  It is
 copied unchanged into a temporary folder and built with the project's real
-build (``meetup.organizer.sitebuild.build``) under a neutral settings file: the project's
+build (``pelican.plugins.meetup.organizer.sitebuild.build``) under a neutral settings file: the project's
 ``pelicanconf.py`` with everything group-specific switched off (no recurrence,
 no place, no pages folder), so that only the files speak.  The scorer then reads
 the ``meetups.json`` the build wrote and compares every article with the row of
@@ -41,7 +41,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
 
 # 2025-11-26 12:00 Europe/Berlin, as in the tests and the build benchmark.
 PINNED_EPOCH = 1764154800
@@ -243,8 +242,6 @@ def write_settings(path: Path, content: Path, lang: str, cache: Path, extra: dic
     """
     overrides = {
         "PATH": str(content),
-        "THEME": str(ROOT / "theme"),
-        "PLUGIN_PATHS": [str(ROOT / "plugins")],
         "SITENAME": "Archive under test",
         "SITESUBTITLE": "",
         "AUTHOR": "Organizers",
@@ -293,7 +290,7 @@ def _pinned_now():
 
 def run_build(settings_file: Path, content: Path, output: Path) -> BuildResult:
     """The project's real build; the articles of its meetups.json, or the build's error messages."""
-    from meetup.organizer.sitebuild import BuildFailed, build
+    from pelican.plugins.meetup.organizer.sitebuild import BuildFailed, build
 
     hints: list[str] = []
     try:

@@ -14,11 +14,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
 
 import markdown  # noqa: E402
 
-from meetup.rendering.markdown_config import markdown_settings  # noqa: E402
+from pelican.plugins.meetup.rendering.markdown_config import markdown_settings  # noqa: E402
 
 
 def site_markdown() -> markdown.Markdown:

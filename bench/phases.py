@@ -18,12 +18,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
 
 from pelican import signals  # noqa: E402
 
-from meetup.glue import articles as glue
-from meetup import glue, sitebuild  # noqa: E402
+from pelican.plugins.meetup.glue import articles as glue
+from pelican.plugins.meetup import glue, sitebuild  # noqa: E402
 
 STAMPS: list[tuple[str, float]] = []
 
@@ -70,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     timed(sitebuild, "_swap_in", "sitebuild: swap in (old output removed)")
     from pelican.readers import Readers
 
-    from meetup.glue.shared_markdown import SharedMarkdownReader
+    from pelican.plugins.meetup.glue.shared_markdown import SharedMarkdownReader
     timed(SharedMarkdownReader, "read", "Markdown reader (convert, summary)")
     timed(Readers, "read_file", "Readers.read_file (reader + typogrify + cache)")
     from pelican.writers import Writer

@@ -39,3 +39,19 @@ def english_site(tmp_path_factory) -> Path:
 def english_site_production(tmp_path_factory) -> Path:
     """The English fixture archive built with publishconf.py (absolute URLs, feeds)."""
     return build_english_site(tmp_path_factory.mktemp("english-prod"), production=True)
+
+
+@pytest.fixture(scope="session")
+def pelican_meetup_wheel(tmp_path_factory) -> Path:
+    """The distribution as a group would get it from PyPI, built once per session."""
+    from package_helpers import build_wheel
+
+    return build_wheel(tmp_path_factory.mktemp("wheel"))
+
+
+@pytest.fixture(scope="session")
+def installed_package(pelican_meetup_wheel, tmp_path_factory) -> Path:
+    """A fresh virtualenv outside the repository with the wheel installed; its bin/."""
+    from package_helpers import fresh_virtualenv
+
+    return fresh_virtualenv(tmp_path_factory.mktemp("adopter"), pelican_meetup_wheel)

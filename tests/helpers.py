@@ -62,8 +62,6 @@ def write_settings(path: Path, base: str = "pelicanconf", **overrides) -> Path:
         f"sys.path.insert(0, {str(ROOT)!r})",
         f"from {base} import *  # noqa",
         f"PATH = {str(CONTENT)!r}",
-        f"THEME = {str(ROOT / 'theme')!r}",
-        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]",
     ]
     lines += [f"{key} = {value!r}" for key, value in overrides.items()]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT
-from meetup.i18n import catalogs, extract
-from meetup.i18n import language as languages
+from pelican.plugins.meetup.i18n import catalogs, extract
+from pelican.plugins.meetup.i18n import language as languages
 
 FIXTURE_CATALOGS = Path(__file__).resolve().parent / "fixtures" / "translations"
 

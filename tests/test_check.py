@@ -16,7 +16,7 @@ from pelican.utils import slugify as pelican_slugify
 
 from helpers import CONTENT, ROOT, run_invoke
 from hostile_helpers import write
-from meetup.organizer.contentcheck import check_content, errors, slugify
+from pelican.plugins.meetup.organizer.contentcheck import check_content, errors, slugify
 
 GOOD = "Title: Bericht vom Treffen im Mai 2025\nDate: 2025-05-20 18:30\n\n## Protokoll\n\nText.\n"
 

@@ -23,7 +23,7 @@ from bs4 import BeautifulSoup
 
 from english_site import CONTENT, GERMAN_WORDS, build_english_site
 from helpers import PRODUCTION_SITEURL, run_invoke, write_settings
-from meetup.reading.facts import read_facts
+from pelican.plugins.meetup.reading.facts import read_facts
 
 pytestmark = pytest.mark.slow
 

@@ -144,8 +144,8 @@ def hang_settings(tmp_path_factory) -> Path:
     plugins = tmp_path_factory.mktemp("hang-plugin")
     (plugins / "hang_plugin.py").write_text(HANG_PLUGIN, encoding="utf-8")
     return settings_file(tmp_path_factory.mktemp("hang-conf"),
-                         PLUGIN_PATHS=[str(ROOT / "plugins"), str(plugins)],
-                         PLUGINS=["meetup", "pelican.plugins.sitemap", "hang_plugin"])
+                         PLUGIN_PATHS=[str(plugins)],
+                         PLUGINS=["pelican.plugins.meetup", "pelican.plugins.sitemap", "hang_plugin"])
 
 
 def start_hanging_build(site: Site, hang_settings: Path, marker: Path) -> subprocess.Popen:

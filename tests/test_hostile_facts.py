@@ -3,7 +3,7 @@
 A "next" section the plugin cannot read is a hint (file:line), not a build
 failure: the report itself is fine and is published; the next-meetup box
 does not use the unreadable date.  Big participant lists build and count.
-Depends on the parsing core (meetup.reading.facts) and the glue.
+Depends on the parsing core (pelican.plugins.meetup.reading.facts) and the glue.
 """
 
 from __future__ import annotations

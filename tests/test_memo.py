@@ -14,7 +14,7 @@ from helpers import CONTENT, ROOT, build_env
 def test_builds_in_one_process_do_not_pile_up_rendered_pages(tmp_path, monkeypatch):
     from pelican.contents import Article, Content
 
-    from meetup.organizer.sitebuild import build
+    from pelican.plugins.meetup.organizer.sitebuild import build
 
     for name, value in build_env().items():
         monkeypatch.setenv(name, value)

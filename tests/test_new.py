@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpers import CONTENT, run_invoke
-from meetup.reading.facts import read_facts
+from pelican.plugins.meetup.reading.facts import read_facts
 
 LAST_REPORT = """\
 Title: Bericht vom Treffen im November 2025

@@ -41,6 +41,10 @@ def project(tmp_path) -> tuple[Path, Path]:
         shutil.copy(ROOT / name, copy / name)
     for name in PROJECT_FOLDERS:
         shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+    # The site keeps a copy of the theme in its repository (as a group that changes it
+    # would); the installed theme package is outside, where no commit can reach.
+    with (copy / "pelicanconf.py").open("a", encoding="utf-8") as settings:
+        settings.write('\nTHEME = "theme"\n')
     new_site(copy, settings=None)  # the good content in copy/content
     remote = tmp_path / "remote.git"
     git("init", "-q", "--bare", str(remote), cwd=tmp_path)

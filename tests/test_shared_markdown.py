@@ -44,7 +44,7 @@ def _sources(tmp_path: Path) -> list[Path]:
 def test_one_shared_reader_reads_every_file_like_a_fresh_pelican_reader(settings, tmp_path):
     from pelican.readers import MarkdownReader
 
-    from meetup.glue.shared_markdown import SharedMarkdownReader
+    from pelican.plugins.meetup.glue.shared_markdown import SharedMarkdownReader
 
     shared = SharedMarkdownReader(settings)
     sources = _sources(tmp_path)
@@ -59,7 +59,7 @@ def test_the_plugin_swaps_in_the_shared_reader_for_markdown_only():
 
     from pelican.readers import HTMLReader, MarkdownReader
 
-    from meetup.glue.shared_markdown import SharedMarkdownReader, use_shared_markdown
+    from pelican.plugins.meetup.glue.shared_markdown import SharedMarkdownReader, use_shared_markdown
 
     class SiteOwnReader(MarkdownReader):  # a site's READERS setting wins
         pass
@@ -79,7 +79,7 @@ def test_files_converted_ahead_by_workers_read_exactly_like_pelican(settings, tm
 
     from pelican.readers import MarkdownReader
 
-    from meetup.glue.shared_markdown import SharedMarkdownReader
+    from pelican.plugins.meetup.glue.shared_markdown import SharedMarkdownReader
 
     sources = [str(path) for path in _sources(tmp_path)]
     broken = tmp_path / "kaputt.md"
@@ -112,11 +112,10 @@ def test_build_with_workers_is_byte_identical_to_one_without(tmp_path):
     corpus.write_corpus(content, 240, seed=2)
     script = (
         "import sys\n"
-        f"sys.path.insert(0, {str(ROOT / 'plugins')!r})\n"
-        "import meetup.glue.shared_markdown as shared\n"
+        "import pelican.plugins.meetup.glue.shared_markdown as shared\n"
         "shared.MIN_FILES_FOR_WORKERS = int(sys.argv[3])\n"
         "from pathlib import Path\n"
-        "from meetup.organizer.sitebuild import build\n"
+        "from pelican.plugins.meetup.organizer.sitebuild import build\n"
         f"build(Path({str(ROOT / 'publishconf.py')!r}), Path(sys.argv[2]), content=Path(sys.argv[1]),\n"
         "      overrides={'CACHE_PATH': sys.argv[2] + '-cache'}, search_index=False)\n"
     )
@@ -141,7 +140,7 @@ def test_no_worker_processes_means_converting_in_the_build_process(settings, tmp
     """Where processes cannot be started, the build goes on without them."""
     from types import SimpleNamespace
 
-    import meetup.glue.shared_markdown as shared
+    import pelican.plugins.meetup.glue.shared_markdown as shared
 
     content = tmp_path / "content"
     corpus.write_corpus(content, shared.MIN_FILES_FOR_WORKERS, seed=4)

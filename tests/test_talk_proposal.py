@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from meetup.settings import merged
+from pelican.plugins.meetup.settings import merged
 
 FORM = "https://github.com/example/meetup-site/issues/new?template=vortrag.yml"
 

@@ -11,9 +11,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from meetup.site import chart
-from meetup.rendering import template_filters as tf
-from meetup.reading.model import Participants
+from pelican.plugins.meetup.site import chart
+from pelican.plugins.meetup.rendering import template_filters as tf
+from pelican.plugins.meetup.reading.model import Participants
 
 BERLIN = ZoneInfo("Europe/Berlin")
 START = dt.datetime(2026, 1, 20, 18, 30, tzinfo=BERLIN)

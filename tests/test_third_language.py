@@ -18,8 +18,8 @@ from bs4 import BeautifulSoup
 
 from english_site import CONTENT, GROUP_SETTINGS, build_english_site
 from helpers import run_invoke, write_settings
-from meetup.i18n import language as languages
-from meetup.rendering.template_filters import Formats
+from pelican.plugins.meetup.i18n import language as languages
+from pelican.plugins.meetup.rendering.template_filters import Formats
 
 pytestmark = pytest.mark.slow
 

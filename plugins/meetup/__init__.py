@@ -15,10 +15,14 @@ its ``__init__`` what it may import:
 from pelican import signals
 
 from .glue import (articles, frontmatter_reader, language, meeting_status, memo, photos,
-                   recurring_titles, shared_markdown, speakers, stylesheets, topics)
+                   recurring_titles, shared_markdown, site_settings, speakers, stylesheets,
+                   topics)
 
 
 def register():
+    # What the plugin and its theme need, where a site left Pelican's defaults.
+    signals.initialized.connect(site_settings.complete)
+    signals.generator_init.connect(site_settings.add_widgets)
     signals.initialized.connect(articles.check_settings)
     # The site's language (DEFAULT_LANG): fixed pages' addresses, catalogs in templates.
     signals.initialized.connect(language.set_addresses)

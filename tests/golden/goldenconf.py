@@ -15,7 +15,5 @@ from publishconf import *  # noqa: E402,F403
 SITEURL = "https://example.org/meetup"
 FEED_DOMAIN = SITEURL
 PATH = os.path.join(HERE, "content")
-THEME = os.path.join(ROOT, "theme")
-PLUGIN_PATHS = [os.path.join(ROOT, "plugins")]
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False

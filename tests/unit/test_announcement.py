@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from meetup.reading.facts import read_facts
-from meetup.reading.model import ArticleFacts, MeetingTime, Talk
+from pelican.plugins.meetup.reading.facts import read_facts
+from pelican.plugins.meetup.reading.model import ArticleFacts, MeetingTime, Talk
 from textbuilders import german_problems
 
 D = dt.date

@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from meetup.rendering.markdown_config import markdown_settings
+from pelican.plugins.meetup.rendering.markdown_config import markdown_settings
 
 COMMANDS = "gcloud run deploy app --memory=1G\nexport NAME=\"wert\"\n"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from meetup.rendering.markdown_config import markdown_settings
+from pelican.plugins.meetup.rendering.markdown_config import markdown_settings
 from rendered_text import visible_text
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from meetup.reading.facts import read_facts
-from meetup.reading.model import (ArticleFacts, MeetingTime, NextMeeting, Participant, Participants,
+from pelican.plugins.meetup.reading.facts import read_facts
+from pelican.plugins.meetup.reading.model import (ArticleFacts, MeetingTime, NextMeeting, Participant, Participants,
                                   Problem, Talk, Text)
 from textbuilders import DATA, facts_of, german_problems
 

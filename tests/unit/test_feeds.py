@@ -9,11 +9,11 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
-from meetup.site import feeds
-from meetup.site import schedule
-from meetup.site import site_index
-from meetup.reading.model import ArticleFacts, MeetingTime, NextMeeting, Participant, Participants, Talk
-from meetup.site.site_index import Entry
+from pelican.plugins.meetup.site import feeds
+from pelican.plugins.meetup.site import schedule
+from pelican.plugins.meetup.site import site_index
+from pelican.plugins.meetup.reading.model import ArticleFacts, MeetingTime, NextMeeting, Participant, Participants, Talk
+from pelican.plugins.meetup.site.site_index import Entry
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOW = dt.datetime(2025, 11, 26, 12, 0, tzinfo=BERLIN)

@@ -1,5 +1,5 @@
-"""Front matter, dates from paths and titles from headings (meetup.reading.frontmatter),
-and what a file gives Pelican besides its header (meetup.reading.source_fields)."""
+"""Front matter, dates from paths and titles from headings (pelican.plugins.meetup.reading.frontmatter),
+and what a file gives Pelican besides its header (pelican.plugins.meetup.reading.source_fields)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ import datetime as dt
 import pytest
 from hypothesis import given, settings as hypothesis_settings, strategies as st
 
-from meetup.reading.frontmatter import (blank_front_matter, date_from_path, parse_date, pick_date,
+from pelican.plugins.meetup.reading.frontmatter import (blank_front_matter, date_from_path, parse_date, pick_date,
                                         read_front_matter, read_path_date, title_from_body)
-from meetup.reading.source_fields import read_source, strip_template_tags
-from meetup.site.unique_slugs import Claim, suffixes
+from pelican.plugins.meetup.reading.source_fields import read_source, strip_template_tags
+from pelican.plugins.meetup.site.unique_slugs import Claim, suffixes
 from textbuilders import german
 
 MIDDLEMAN = """\

@@ -7,10 +7,10 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from meetup.i18n import catalogs
-from meetup.reading.facts import read_facts
-from meetup.reading.model import ArticleFacts, Text
-from meetup.reading.sections import split_lines
+from pelican.plugins.meetup.i18n import catalogs
+from pelican.plugins.meetup.reading.facts import read_facts
+from pelican.plugins.meetup.reading.model import ArticleFacts, Text
+from pelican.plugins.meetup.reading.sections import split_lines
 
 # Pieces of real reports and announcements, and their broken cousins, so the
 # generated files reach deep into every parser instead of being plain noise.

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from meetup.i18n import language as languages
-from meetup.reading.dates import find_dates, find_time
+from pelican.plugins.meetup.i18n import language as languages
+from pelican.plugins.meetup.reading.dates import find_dates, find_time
 from textbuilders import german
 
 D = dt.date

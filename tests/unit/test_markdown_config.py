@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from meetup.rendering.markdown_config import cache_name, markdown_settings
+from pelican.plugins.meetup.rendering.markdown_config import cache_name, markdown_settings
 
 
 def test_same_settings_same_cache():
@@ -17,9 +17,10 @@ def test_changed_extension_settings_get_a_fresh_cache():
 
 
 def test_every_extension_of_ours_is_part_of_the_cache_key():
-    from meetup.rendering.markdown_config import OWN_EXTENSIONS
+    from pelican.plugins.meetup.rendering.markdown_config import OWN_EXTENSIONS
 
-    ours = [name.removeprefix("meetup.rendering.") + ".py"
-            for name in markdown_settings()["extension_configs"] if name.startswith("meetup.rendering.")]
+    prefix = "pelican.plugins.meetup.rendering."
+    ours = [name.removeprefix(prefix) + ".py"
+            for name in markdown_settings()["extension_configs"] if name.startswith(prefix)]
     assert "date_lines.py" in ours
     assert set(ours) <= set(OWN_EXTENSIONS)

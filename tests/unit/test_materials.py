@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from meetup.reading.materials import materials_in
-from meetup.reading.model import Material, Talk
+from pelican.plugins.meetup.reading.materials import materials_in
+from pelican.plugins.meetup.reading.model import Material, Talk
 from textbuilders import facts_of
 
 
@@ -42,3 +42,17 @@ def test_links_far_from_the_talk_are_not_its_materials():
 def test_the_heading_itself_may_link_the_slides():
     talks = held("### Bernd: [MLOps mit DVC](https://speakerdeck.com/bernd/dvc)\n")
     assert talks[0].materials == (Material("slides", "https://speakerdeck.com/bernd/dvc"),)
+
+
+def test_a_plain_address_takes_its_label_from_the_words_before_it():
+    assert materials_in("Slides: https://example.org/lifetimes") == [
+        Material("slides", "https://example.org/lifetimes")]
+    assert materials_in("Video unter <https://example.org/rec>, Code: https://example.org/repo") == [
+        Material("video", "https://example.org/rec"), Material("code", "https://example.org/repo")]
+    # Words that name no material leave the address what it is: a link.
+    assert materials_in("Mehr dazu auf https://example.org/blog") == []
+
+
+def test_a_slides_field_under_a_talk_heading():
+    talks = held("### Oliver Grant: Lifetimes without tears\n\nSlides: https://example.org/lifetimes\n")
+    assert talks[0].materials == (Material("slides", "https://example.org/lifetimes"),)

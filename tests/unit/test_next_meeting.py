@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from meetup.reading.model import MeetingTime, NextMeeting
-from meetup.reading.next_meeting import is_next_heading
-from meetup.i18n import language as languages
+from pelican.plugins.meetup.reading.model import MeetingTime, NextMeeting
+from pelican.plugins.meetup.reading.next_meeting import is_next_heading
+from pelican.plugins.meetup.i18n import language as languages
 from textbuilders import body_line, facts_of, german_problems, messages
 
 D = dt.date

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import markdown
 
-from meetup.site import page_body
-from meetup.rendering.markdown_config import markdown_settings
-from meetup.site.page_body import Swap
+from pelican.plugins.meetup.site import page_body
+from pelican.plugins.meetup.rendering.markdown_config import markdown_settings
+from pelican.plugins.meetup.site.page_body import Swap
 
 SOURCE = """\
 ## Protokoll

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from meetup.reading.model import Participant, Participants
+from pelican.plugins.meetup.reading.model import Participant, Participants
 from textbuilders import body_line, facts_of, german_problems, messages
 
 TWO_NAMED = "- Anna, Data Scientist, Neckar Analytics\n- Bernd, ML Engineer, Schwabenlogik\n"

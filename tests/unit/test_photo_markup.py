@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from meetup.images import markup, process
+from pelican.plugins.meetup.images import markup, process
 from photo_helpers import SECRETS, camera_jpeg
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from meetup.site import privacy
-from meetup.reading.model import Participant, Participants
+from pelican.plugins.meetup.site import privacy
+from pelican.plugins.meetup.reading.model import Participant, Participants
 
 SEED = Participants(
     named=(

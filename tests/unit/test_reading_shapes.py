@@ -10,10 +10,10 @@ import datetime as dt
 
 import pytest
 
-from meetup.reading.facts import read_document_facts, read_facts
-from meetup.reading.sections import split_document
-from meetup.reading.dates import find_dates, find_time
-from meetup.reading.model import MeetingTime
+from pelican.plugins.meetup.reading.facts import read_document_facts, read_facts
+from pelican.plugins.meetup.reading.sections import split_document
+from pelican.plugins.meetup.reading.dates import find_dates, find_time
+from pelican.plugins.meetup.reading.model import MeetingTime
 from textbuilders import german
 
 D = dt.date

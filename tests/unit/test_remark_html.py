@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from meetup.rendering.markdown_config import markdown_settings
-from meetup.site.remark_html import RemarkRenderer, balanced
+from pelican.plugins.meetup.rendering.markdown_config import markdown_settings
+from pelican.plugins.meetup.site.remark_html import RemarkRenderer, balanced
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from meetup.site import schedule
-from meetup.site.schedule import Sighting
+from pelican.plugins.meetup.site import schedule
+from pelican.plugins.meetup.site.schedule import Sighting
 
 BERLIN = ZoneInfo("Europe/Berlin")
 DURATION = dt.timedelta(minutes=150)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from meetup.reading.sections import Line, Section, split_document
+from pelican.plugins.meetup.reading.sections import Line, Section, split_document
 
 
 def titles(source: str) -> list[tuple[str, int, int]]:
@@ -87,7 +87,7 @@ def test_subtree_takes_deeper_sections_only():
 
 
 def test_read_header_keeps_repeats_and_says_where_a_bad_key_ended_it():
-    from meetup.reading.sections import HeaderField, read_header
+    from pelican.plugins.meetup.reading.sections import HeaderField, read_header
 
     lines = ["Title: Bericht", "Title: Nochmal", "Straße: Königstraße 1", "Date: 2024-01-16", "",
              "Text"]
@@ -97,7 +97,7 @@ def test_read_header_keeps_repeats_and_says_where_a_bad_key_ended_it():
 
 
 def test_read_header_joins_continuation_lines_and_skips_the_blank_line():
-    from meetup.reading.sections import HeaderField, read_header
+    from pelican.plugins.meetup.reading.sections import HeaderField, read_header
 
     header = read_header(["---", "Summary: erste Zeile", "    zweite Zeile", "---", "Text"])
     assert header.fields == (HeaderField(2, "Summary", "erste Zeile zweite Zeile"),)

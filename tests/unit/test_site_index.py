@@ -6,9 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from meetup.site import site_index
-from meetup.reading.model import ArticleFacts, MeetingTime, NextMeeting, Participant, Participants, Talk
-from meetup.site.site_index import Entry
+from pelican.plugins.meetup.site import site_index
+from pelican.plugins.meetup.reading.model import ArticleFacts, MeetingTime, NextMeeting, Participant, Participants, Talk
+from pelican.plugins.meetup.site.site_index import Entry
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOW = dt.datetime(2025, 11, 26, 12, 0, tzinfo=BERLIN)
@@ -198,7 +198,7 @@ def test_statistics_count_the_meetings_the_archive_lists_as_past():
 
 
 def test_a_planned_talk_shows_the_materials_its_announcement_links():
-    from meetup.reading.model import Material
+    from pelican.plugins.meetup.reading.model import Material
     slides, code = Material("slides", "https://speakerdeck.com/x"), Material("code", "https://g/x")
     future = dt.date(2026, 1, 20)
     entries = [

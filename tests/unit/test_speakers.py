@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from meetup.site.site_index import TalkEntry
-from meetup.site.speakers import shown_talks, speakers
+from pelican.plugins.meetup.site.site_index import TalkEntry
+from pelican.plugins.meetup.site.speakers import shown_talks, speakers
 
 
 def talk(day: int, speaker: str, title: str = "T", planned: bool = False) -> TalkEntry:
@@ -29,8 +29,8 @@ def test_slugs_stay_unique():
 
 # --- Hidden speakers: in no fact and in no text the site shows ---------------------------
 
-from meetup.reading.model import ArticleFacts, MeetingTime, NextMeeting, Participant, Participants, Talk  # noqa: E402
-from meetup.site.speakers import hidden_spellings, hide, redact  # noqa: E402
+from pelican.plugins.meetup.reading.model import ArticleFacts, MeetingTime, NextMeeting, Participant, Participants, Talk  # noqa: E402
+from pelican.plugins.meetup.site.speakers import hidden_spellings, hide, redact  # noqa: E402
 
 
 def test_every_spelling_of_a_hidden_speaker_counts():

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from meetup.glue.stylesheets import without_comments
+from pelican.plugins.meetup.glue.stylesheets import without_comments
 
 THEME_CSS = Path(__file__).resolve().parents[2] / "theme" / "static" / "css" / "style.css"
 

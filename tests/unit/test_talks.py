@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from meetup.reading.model import Talk
-from meetup.reading.talks import is_placeholder, looks_like_name
+from pelican.plugins.meetup.reading.model import Talk
+from pelican.plugins.meetup.reading.talks import is_placeholder, looks_like_name
 from textbuilders import facts_of
 
 

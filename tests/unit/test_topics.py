@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from meetup.site.site_index import TalkEntry
-from meetup.site.topics import TopicsError, check, in_title, of_talk, topics, with_topics
+from pelican.plugins.meetup.site.site_index import TalkEntry
+from pelican.plugins.meetup.site.topics import TopicsError, check, in_title, of_talk, topics, with_topics
 
 MAP = {"LLM": ["LLM", "GPT", "Sprachmodell"], "Graphen": ["Graph Neural Networks"],
        "MLOps": ["MLOps"]}
@@ -73,5 +73,5 @@ def test_a_broken_setting_says_what_is_wrong(value, message):
 
 
 def test_no_topics_by_default():
-    from meetup.settings import DEFAULTS
+    from pelican.plugins.meetup.settings import DEFAULTS
     assert DEFAULTS["MEETUP_TOPICS"] == {} and check(DEFAULTS["MEETUP_TOPICS"]) == {}

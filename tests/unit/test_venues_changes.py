@@ -9,7 +9,7 @@ import ics
 import icalendar
 import pytest
 
-from meetup.site import changes, feeds, schedule, venues
+from pelican.plugins.meetup.site import changes, feeds, schedule, venues
 
 BERLIN = ZoneInfo("Europe/Berlin")
 SAAL = venues.Venue("Coworking Space Mitte", "Königstraße 1, 70173 Stuttgart", 48.7795, 9.1772,

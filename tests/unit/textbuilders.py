@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from meetup.i18n import language as languages
-from meetup.reading.facts import read_facts
+from pelican.plugins.meetup.i18n import language as languages
+from pelican.plugins.meetup.reading.facts import read_facts
 
 DATA = Path(__file__).parent / "data"
 HEADER_LINES = 3  # "Title:", "Date:", blank line

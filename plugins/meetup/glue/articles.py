@@ -52,8 +52,8 @@ logger = logging.getLogger(__name__)
 # the site language's (i18n.language.calendar_names).
 MEETING_ICS = "{folder}/{date}.ics"
 
-PARTICIPANTS_TEMPLATE = "partials/participants.html"
-NEXT_TEMPLATE = "partials/next_card.html"
+PARTICIPANTS_TEMPLATE = "meetup/participants.html"
+NEXT_TEMPLATE = "meetup/next_card.html"
 
 
 # --- settings -------------------------------------------------------------------

@@ -9,7 +9,7 @@ The Pelican settings come in as a plain mapping, so the rules are tested on
 files in a temp folder; only slugs come from Pelican itself, so that a
 duplicate slug is found exactly where Pelican would make one.  Messages are in
 the site's language (``DEFAULT_LANG``; English message ids, translated by the
-catalogs), the reader's problems too (``meetup.reading`` gives them as English ids with
+catalogs), the reader's problems too (``pelican.plugins.meetup.reading`` gives them as English ids with
 their values, ``i18n.language.translate`` shows them).  The decisions behind the rules are
 written down in docs/content-rules.md.
 """
@@ -81,7 +81,7 @@ INTRASITE_LINK = re.compile(
 FENCE = re.compile(r"^[ ]{0,3}(```|~~~)")
 INLINE_CODE = re.compile(r"`+[^`]*`+")
 
-# The placeholders `invoke new` writes (meetup.organizer.newfile), in the site's
+# The placeholders `invoke new` writes (pelican.plugins.meetup.organizer.newfile), in the site's
 # language; left in a file they fail the check and so the build: a placeholder is
 # never published as data.
 def skeletons() -> dict[str, str]:

@@ -152,6 +152,8 @@ def _uncommitted(repository: Path, settings: dict, settings_file: Path) -> list[
     if settings.get("THEME"):
         sources.append(Path(settings["THEME"]))
     sources += [Path(path) for path in settings.get("PLUGIN_PATHS", [])]
+    # The plugin itself, when the site's repository holds it (an editable install).
+    sources.append(Path(__file__).resolve().parents[1])
     code = sorted({relative for path in sources if (relative := _inside(repository, path))})
     for where, paths, untracked in ((message("in content"), [content] if content else [], "all"),
                                     (message("in code"), code, "no")):

@@ -37,8 +37,9 @@ from ..i18n.language import N_, gettext as _
 
 logger = logging.getLogger(__name__)
 
-# Loggers whose warnings are reading hints, not build failures.
-SOFT_LOGGERS = ("meetup",)
+# The plugin's loggers (pelican.plugins.meetup.*): their warnings are reading hints,
+# not build failures.  Pelican's own loggers share the "pelican." prefix.
+PLUGIN_LOGGER = __name__.rpartition(".organizer.")[0]
 STAGING_MARK = ".building-"
 OLD_MARK = ".old-"
 
@@ -72,7 +73,8 @@ class _Collector(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage()
-        soft = record.levelno < logging.ERROR and record.name.split(".")[0] in SOFT_LOGGERS
+        ours = record.name == PLUGIN_LOGGER or record.name.startswith(PLUGIN_LOGGER + ".")
+        soft = record.levelno < logging.ERROR and ours
         (self.hints if soft else self.failures).append(message)
 
 
@@ -125,7 +127,7 @@ def check(settings: dict, display_root: Path | None = None,
 
 
 def facts_reader(settings: dict):
-    """The plugin's reader (meetup.reading.facts) as a content-check callable."""
+    """The plugin's reader (pelican.plugins.meetup.reading.facts) as a content-check callable."""
     import datetime as dt
 
     from ..reading.facts import read_facts

@@ -1,4 +1,4 @@
 """The pure reader: one file's text in, its facts out (kind, participants, next meeting,
 talks, when and where).  May import: the standard library, python-frontmatter/PyYAML,
-gender-guesser (a dictionary of given names), ``meetup.settings`` (defaults) and itself;
+gender-guesser (a dictionary of given names), ``pelican.plugins.meetup.settings`` (defaults) and itself;
 never Pelican."""

@@ -1,7 +1,8 @@
 """Materials of a talk: slides, a video, code, a notebook, read from the links written
 near it (its heading, its speaker line, the list items right under them).
 
-A link counts when its text names what it is ("Folien", "Slides", "Präsentation",
+A link counts when its text (for a plain address: the words before it, as in
+"Slides: https://…") names what it is ("Folien", "Slides", "Präsentation",
 "Video", "Aufzeichnung", "Recording", "Code", "Notebook") or when its address is a
 video or slide host (YouTube, Vimeo, Speaker Deck, SlideShare, slides.com, Google
 Slides).  Any other link (the speaker's homepage, a project, a paper) is no material.
@@ -55,13 +56,16 @@ def _text_label(text: str) -> str | None:
 
 def materials_in(markdown: str) -> list[Material]:
     """The materials linked in one line of Markdown, in the order written."""
-    found = []
+    found, before = [], 0
     for match in _LINK.finditer(markdown):
         if match["url"]:
             url, label = match["url"], _text_label(match["text"]) or _host_label(match["url"])
         else:
+            # A plain address takes its label from its host, or from the words
+            # written before it: "Slides: https://…", "Video unter <https://…>".
             url = match["auto"] or match["bare"]
-            label = _host_label(url)
+            label = _host_label(url) or _text_label(markdown[before:match.start()])
+        before = match.end()
         if label:
             found.append(Material(label, url))
     return found

@@ -37,10 +37,10 @@ def markdown_settings() -> dict:
             # coloured as whatever Pygments guesses; ":::bash" still selects.
             "markdown.extensions.codehilite": {"css_class": "highlight", "guess_lang": False},
             # ":::bash" as the first line of a fenced block, too.
-            "meetup.rendering.code_language": {},
+            "pelican.plugins.meetup.rendering.code_language": {},
             # "20. Januar 2026" at the start of a line stays text instead of
             # becoming item 1 of an ordered list ("1. Januar 2026").
-            "meetup.rendering.date_lines": {},
+            "pelican.plugins.meetup.rendering.date_lines": {},
             "markdown.extensions.extra": {},
             "markdown.extensions.meta": {},
             "markdown.extensions.toc": {"permalink": False},
