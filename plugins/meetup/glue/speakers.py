@@ -1,12 +1,13 @@
 """Speaker pages: a generator that writes one page per speaker (``site.speakers``)
 under the translated folder (``sprecher/<slug>/`` in German, ``speakers/<slug>/``
-in English), and gives the talks page each speaker's address."""
+in English), and gives the talks page each speaker's address.  A theme without
+``speaker.html`` (Pelican's simple theme) gets none."""
 
 from __future__ import annotations
 
 import logging
 
-from pelican.generators import Generator
+from pelican.generators import Generator, PelicanTemplateNotFound
 
 from ..i18n import language as languages
 from ..settings import merged
@@ -30,14 +31,28 @@ class SpeakerPages(Generator):
                                           settings["MEETUP_HIDDEN_SPEAKERS"])
         # As Pelican makes an article's slug from its title, in ASCII ("Ayşe": ayse).
         found = speaker_views.speakers(shown, ascii_slugify(self.settings))
+        if found and not self._has_template():
+            # A theme without speaker pages (Pelican's simple theme): nothing to link.
+            logger.debug("theme without speaker.html: no speaker pages")
+            found = []
         base = folder(self.settings)
         self.pages = [(speaker, f"{base}/{speaker.slug}/") for speaker in found]
         self.context["meetup_talks"] = shown
         self.context["meetup_speaker_urls"] = {speaker.name: url for speaker, url in self.pages}
 
+    def _has_template(self) -> bool:
+        try:
+            self.get_template("speaker")
+        except PelicanTemplateNotFound:
+            return False
+        return True
+
     def generate_output(self, writer) -> None:
+        pages = getattr(self, "pages", [])
+        if not pages:
+            return
         template = self.get_template("speaker")
-        for speaker, url in getattr(self, "pages", []):
+        for speaker, url in pages:
             writer.write_file(url + "index.html", template, self.context, self.settings["RELATIVE_URLS"],
                               url=url, speaker=speaker, speaker_url=url, page_name=url.rstrip("/"),
                               template_name="speaker")
