@@ -1,13 +1,13 @@
 """What organizers type: ``invoke --list`` shows every task.
 
-Tasks are thin: the work happens in ``plugins/meetup`` so it can be tested
+Tasks are thin: the work happens in ``plugins/meetup`` (``organizer.commands``, which the
+sites ``invoke init`` makes call too) so it can be tested
 without invoke.  What they print is in the site's language (``DEFAULT_LANG`` of
 the settings they read; English until the settings are read).
 """
 
 from __future__ import annotations
 
-import os
 import shlex
 import sys
 from pathlib import Path
@@ -19,11 +19,7 @@ ROOT = Path(__file__).resolve().parent
 CONTENT = ROOT / "content"
 OUTPUT = ROOT / "output"
 
-from pelican.plugins.meetup.i18n.language import gettext as _, ngettext  # noqa: E402
-
-
-def _settings_file(production: bool) -> Path:
-    return ROOT / ("publishconf.py" if production else "pelicanconf.py")
+from pelican.plugins.meetup.organizer import commands  # noqa: E402
 
 
 @task(help={"production": "build with publishconf.py (absolute URLs, feeds)",
@@ -32,28 +28,14 @@ def _settings_file(production: bool) -> Path:
             "settings": "settings file (default: pelicanconf.py or publishconf.py)"})
 def build(c, production=False, output=str(OUTPUT), content=str(CONTENT), settings=None):
     """Build the site into output/ (kept as it was if the build fails)."""
-    _build(Path(output), Path(content), Path(settings) if settings else _settings_file(production))
-    print(_("Preview: invoke serve  (http://127.0.0.1:8000/)"))
-
-
-def _build(target: Path, content: Path, settings_file: Path) -> None:
-    """One build with its messages; Exit(1) when it fails (target unchanged)."""
-    from pelican.plugins.meetup.organizer.sitebuild import BuildFailed
-    from pelican.plugins.meetup.organizer.sitebuild import build as build_site
-
-    try:
-        build_site(settings_file, target, content=content)
-    except BuildFailed as failure:
-        for message in failure.messages:
-            print(_("ERROR: {message}").format(message=message), file=sys.stderr)
-        raise Exit(_("Build failed; {path} is unchanged.").format(path=target), code=1)
-    print(_("Site built: {path}").format(path=target))
+    commands.build(ROOT, production=production, output=Path(output), content=Path(content),
+                   settings=Path(settings) if settings else None)
 
 
 @task(help={"port": "port to listen on (default 8000)"})
 def serve(c, port=8000):
     """Serve output/ on http://127.0.0.1:PORT/ (no rebuild)."""
-    c.run(f"{sys.executable} -m http.server --bind 127.0.0.1 --directory {OUTPUT} {port}")
+    commands.serve(ROOT, port=port)
 
 
 @task(help={"port": "port to listen on (default 8000)",
@@ -61,54 +43,17 @@ def serve(c, port=8000):
             "output": "output folder (default: output/)"})
 def livereload(c, port=8000, content=str(CONTENT), output=str(OUTPUT)):
     """Build, serve on 127.0.0.1:PORT and rebuild + reload the browser on every change."""
-    from livereload import Server
-
-    def rebuild():
-        try:
-            _build(Path(output), Path(content), _settings_file(False))
-        except Exit as failure:  # keep serving the last good site
-            print(failure.message, file=sys.stderr)
-
-    rebuild()
-    print(_("Preview: http://127.0.0.1:{port}/  (rebuilds on every change, Ctrl+C stops)")
-          .format(port=port))
-    server = Server()
-    for pattern in (f"{content}/**/*", f"{ROOT}/theme/**/*", f"{ROOT}/plugins/**/*.py",
-                    f"{ROOT}/plugins/**/*.po", f"{ROOT}/pelicanconf.py"):
-        server.watch(pattern, rebuild)
-    server.serve(host="127.0.0.1", port=port, root=output)
+    # Here the theme and the plugin are sources too.
+    commands.livereload(ROOT, port=port, content=Path(content), output=Path(output),
+                        watch=(f"{ROOT}/theme/**/*", f"{ROOT}/plugins/**/*.py",
+                               f"{ROOT}/plugins/**/*.po", f"{ROOT}/plugins/**/*.html"))
 
 
 @task(help={"content": "content folder (default: content/)",
             "settings": "settings file (default: pelicanconf.py)"})
 def check(c, content=str(CONTENT), settings=None):
     """Check all content before committing: every problem as file:line: message."""
-    from pelican.plugins.meetup.organizer.contentcheck import count_sources, errors
-    from pelican.plugins.meetup.organizer.sitebuild import BuildFailed, check as check_content, read_settings
-
-    try:
-        site_settings = read_settings(Path(settings) if settings else _settings_file(False),
-                                      Path(content))
-    except BuildFailed as failure:
-        raise Exit("\n".join(_("ERROR: {message}").format(message=m) for m in failure.messages),
-                   code=1) from None
-    problems = check_content(site_settings, with_facts=True)
-    for problem in problems:
-        print(problem)
-    found = len(errors(problems))
-    hints = len(problems) - found
-    if found:
-        raise Exit(ngettext("{count} error, {hints}: please correct them.",
-                            "{count} errors, {hints}: please correct them.", found)
-                   .format(count=found, hints=_hints(hints)), code=1)
-    files = count_sources(Path(site_settings["PATH"]), site_settings)
-    print(ngettext("Content is fine: {count} file checked, no errors, {hints}.",
-                   "Content is fine: {count} files checked, no errors, {hints}.", files)
-          .format(count=files, hints=_hints(hints)))
-
-
-def _hints(count: int) -> str:
-    return ngettext("{count} hint", "{count} hints", count).format(count=count)
+    commands.check(ROOT, content=Path(content), settings=Path(settings) if settings else None)
 
 
 @task(help={"remote": "git remote to push to (default: origin)",
@@ -117,20 +62,7 @@ def _hints(count: int) -> str:
                            "theme, plugins); the gh-pages commit then says so"})
 def publish(c, remote="origin", branch="gh-pages", allow_dirty=False):
     """Check, build for production (in a temporary folder) and push to the gh-pages branch."""
-    from pelican.plugins.meetup.organizer.publishing import PublishFailed
-    from pelican.plugins.meetup.organizer.publishing import publish as publish_site
-
-    try:
-        siteurl = publish_site(ROOT, _settings_file(True), remote=remote, branch=branch,
-                               content=CONTENT, allow_dirty=allow_dirty)
-    except PublishFailed as failure:
-        for message in failure.messages:
-            print(_("ERROR: {message}").format(message=message), file=sys.stderr)
-        raise Exit(_("Nothing published."), code=1) from None
-    print(_("Published: {remote}/{branch} ({siteurl})").format(remote=remote, branch=branch,
-                                                              siteurl=siteurl))
-    print(_("{folder}/ is unchanged: the local build for invoke serve.").format(
-        folder=OUTPUT.name))
+    commands.publish(ROOT, remote=remote, branch=branch, allow_dirty=allow_dirty)
 
 
 @task
@@ -148,19 +80,32 @@ def golden(c):
             "settings": "settings file (default: pelicanconf.py)"})
 def new(c, announcement=False, content=str(CONTENT), settings=None):
     """Create the next meeting's report (or announcement), prefilled from the last report."""
-    from pelican.plugins.meetup.site import clock
-    from pelican.plugins.meetup.organizer.newfile import NewFileError, create
-    from pelican.plugins.meetup.settings import merged
-    from pelican.plugins.meetup.organizer.sitebuild import BuildFailed, read_settings
+    commands.new(ROOT, announcement=announcement, content=Path(content),
+                 settings=Path(settings) if settings else None)
+
+
+@task(help={"name": "the group's name",
+            "language": "the site's language: de or en",
+            "timezone": "time zone of the meetings, e.g. Europe/Berlin",
+            "place": "usual venue or city",
+            "recurrence": "when the group meets, e.g. \"third tuesday 18:30 except july "
+                          "august\" (MEETUP_RECURRENCE)",
+            "signup-url": "sign-up address (optional)",
+            "repository-url": "the site's GitHub repository, https://github.com/OWNER/REPO "
+                              "(optional)",
+            "target": "the new site's folder (must not exist or be empty)"})
+def init(c, target="", name="", language="", timezone="", place="", recurrence="",
+         signup_url="", repository_url=""):
+    """Start the website of a new group: a site folder that uses the installed package."""
+    from pelican.plugins.meetup.organizer import site_init
 
     try:
-        site_settings = read_settings(Path(settings) if settings else _settings_file(False),
-                                      Path(content))
-        path = create(Path(content), merged(site_settings), clock.now(site_settings["TIMEZONE"]),
-                      announcement=announcement)
-    except (NewFileError, BuildFailed, ValueError) as problem:
-        raise Exit(_("ERROR: {message}").format(message=problem), code=1) from None
-    print(path)
+        print(site_init.init(target, name=name, language=language, timezone=timezone,
+                             place=place, recurrence=recurrence, signup_url=signup_url,
+                             repository_url=repository_url))
+    except site_init.InitError as failure:
+        raise Exit("\n".join(f"ERROR: {message}" for message in failure.messages), code=1) \
+            from None
 
 
 @task(help={"new": "start the catalog of another language, e.g. --new fr",

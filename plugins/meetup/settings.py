@@ -6,6 +6,11 @@ place that reads them, so templates and writers never look up raw settings.
 
 from __future__ import annotations
 
+from importlib import metadata
+
+# The distribution this plugin ships in; its version is pyproject.toml's.
+DISTRIBUTION = "pelican-meetup"
+
 DEFAULTS: dict = {
     # Shown in the header, feeds and the calendar.
     "MEETUP_GROUP_NAME": "",
@@ -71,11 +76,44 @@ class SettingsError(ValueError):
     pass
 
 
+def version() -> str:
+    """The installed version of the package (pyproject.toml's ``version``)."""
+    try:
+        return metadata.version(DISTRIBUTION)
+    except metadata.PackageNotFoundError:
+        raise SettingsError(f"the package {DISTRIBUTION} is not installed "
+                            f"(pip install {DISTRIBUTION})") from None
+
+
+# Settings a release renamed or removed: old name -> (version, new name or None,
+# what to do).  A settings file that still uses one fails at the plugin's start with
+# both names, never as an "unknown setting" or a traceback; docs/upgrading.md
+# explains each.  No setting has been renamed or removed up to this version.
+RENAMED: dict[str, tuple[str, str | None, str]] = {}
+
+
+def renamed_problems(settings: dict, table: dict | None = None) -> list[str]:
+    """One message for every renamed or removed setting ``settings`` still uses."""
+    table = RENAMED if table is None else table
+    problems = []
+    for old in sorted(key for key in settings if key in table):
+        since, new, advice = table[old]
+        if new:
+            text = f"{old} was renamed to {new} in version {since}: rename it in the settings file"
+        else:
+            text = f"{old} was removed in version {since}: delete it from the settings file"
+        problems.append(text + (f" ({advice})" if advice else ""))
+    return problems
+
+
 TALK_PROPOSAL_TEMPLATE = "vortrag.yml"
 
 
 def merged(settings: dict) -> dict:
     """Defaults overridden by the site's MEETUP_* settings, validated."""
+    renamed = renamed_problems(settings)
+    if renamed:
+        raise SettingsError("; ".join(renamed))
     result = dict(DEFAULTS)
     result.update({k: v for k, v in settings.items() if k.startswith("MEETUP_")})
     unknown = sorted(set(result) - set(DEFAULTS))

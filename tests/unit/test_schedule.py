@@ -154,3 +154,36 @@ def test_recurrence_gives_a_tentative_date_when_nothing_is_known():
 
 def test_nothing_known_and_no_rule_gives_none():
     assert find([], at(2025, 11, 26, 12)) is None
+
+
+# --- the rule as an organizer types it (invoke init --recurrence) ---------------------
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("third tuesday 18:30", {"weekday": "tuesday", "week": 3, "time": "18:30"}),
+    ("Third Tuesday of the month at 6:30 pm, except July, August and December",
+     {"weekday": "tuesday", "week": 3, "time": "18:30", "skip_months": [7, 8, 12]}),
+    ("every 2nd wednesday 18.30, not 7 8",
+     {"weekday": "wednesday", "week": 2, "time": "18:30", "skip_months": [7, 8]}),
+    ("last friday 19:00", {"weekday": "friday", "week": -1, "time": "19:00"}),
+    ("jeden dritten Dienstag um 19 Uhr, nicht im August",
+     {"weekday": "tuesday", "week": 3, "time": "19:00", "skip_months": [8]}),
+    ("1st monday 7pm", {"weekday": "monday", "week": 1, "time": "19:00"}),
+])
+def test_a_typed_rule_becomes_the_recurrence_setting(text, rule):
+    assert schedule.recurrence_from_text(text) == rule
+    # ...which the setting's own validation accepts
+    assert schedule.parse_recurrence(rule).week == rule["week"]
+
+
+@pytest.mark.parametrize("text, says", [
+    ("tuesday 18:30", "missing: which week"),
+    ("third blursday 18:30", "not understood: blursday"),
+    ("third tuesday", "missing: the time"),
+    ("third tuesday 25:00", "25:00 is no time of day"),
+    ("third tuesday 18:30 except january february march april may june july august "
+     "september october november december", "skips every month"),
+])
+def test_a_rule_it_cannot_read_is_named_with_what_is_missing(text, says):
+    with pytest.raises(schedule.RecurrenceError, match=says):
+        schedule.recurrence_from_text(text)

@@ -130,8 +130,21 @@ def _venues(value) -> tuple[venues.Venue, ...]:
         raise meetup_settings.SettingsError(str(error)) from None
 
 
+class SettingsRenamed(SystemExit):
+    """A renamed or removed setting: the build stops with its message, already logged.
+
+    A SystemExit, so that ``pelican`` on the command line (which prints a traceback
+    with every exception) stops with the message only; ``invoke build`` reports
+    these before Pelican runs (``organizer.sitebuild.read_settings``)."""
+
+
 def check_settings(pelican) -> None:
     """Fail at start with a clear message when a MEETUP_* setting is broken."""
+    renamed = meetup_settings.renamed_problems(pelican.settings)
+    if renamed:
+        for problem in renamed:
+            logger.critical("%s (pelicanconf.py, or the file given with -s)", problem)
+        raise SettingsRenamed(1)
     config = Config.of(pelican.settings)
     pelican.settings.update(config.settings)
 

@@ -26,34 +26,25 @@ class SpeakerPages(Generator):
         talks = self.context.get("meetup_talks")
         if talks is None:  # no article generator ran
             return
+        try:
+            self.template = self.get_template("speaker")
+        except PelicanTemplateNotFound:
+            # Another theme, without speaker pages: no page, and no link to one.
+            logger.info("The theme has no speaker.html: no speaker pages are written")
+            return
         settings = merged(self.settings)
         shown = speaker_views.shown_talks(talks, settings["MEETUP_SPEAKER_ALIASES"],
                                           settings["MEETUP_HIDDEN_SPEAKERS"])
         # As Pelican makes an article's slug from its title, in ASCII ("Ayşe": ayse).
         found = speaker_views.speakers(shown, ascii_slugify(self.settings))
-        if found and not self._has_template():
-            # A theme without speaker pages (Pelican's simple theme): nothing to link.
-            logger.debug("theme without speaker.html: no speaker pages")
-            found = []
         base = folder(self.settings)
         self.pages = [(speaker, f"{base}/{speaker.slug}/") for speaker in found]
         self.context["meetup_talks"] = shown
         self.context["meetup_speaker_urls"] = {speaker.name: url for speaker, url in self.pages}
 
-    def _has_template(self) -> bool:
-        try:
-            self.get_template("speaker")
-        except PelicanTemplateNotFound:
-            return False
-        return True
-
     def generate_output(self, writer) -> None:
-        pages = getattr(self, "pages", [])
-        if not pages:
-            return
-        template = self.get_template("speaker")
-        for speaker, url in pages:
-            writer.write_file(url + "index.html", template, self.context, self.settings["RELATIVE_URLS"],
+        for speaker, url in getattr(self, "pages", []):
+            writer.write_file(url + "index.html", self.template, self.context, self.settings["RELATIVE_URLS"],
                               url=url, speaker=speaker, speaker_url=url, page_name=url.rstrip("/"),
                               template_name="speaker")
 

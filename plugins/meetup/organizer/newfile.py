@@ -237,7 +237,10 @@ def report_text(meeting: PlannedMeeting, style: ReportStyle = ReportStyle()) -> 
     )
 
 
-def announcement_text(meeting: PlannedMeeting, settings: dict, now: dt.datetime) -> str:
+def announcement_text(meeting: PlannedMeeting, settings: dict, now: dt.datetime,
+                      placeholders: bool = True) -> str:
+    """The announcement; without ``placeholders`` a section the settings leave
+    empty (place, sign-up) is left out instead of asking to be filled in."""
     formats = Formats(languages.active())
     talks = "".join(f"- {talk}\n" for talk in meeting.talks) \
         or "- " + pgettext("new announcement", "(talks to be announced: let us know if you "
@@ -251,25 +254,27 @@ def announcement_text(meeting: PlannedMeeting, settings: dict, now: dt.datetime)
     title = pgettext("new announcement", "Invitation to the meeting on {date}").format(date=day)
     when = pgettext("new announcement", "{date} at {time}").format(
         date=day, time=formats.time(meeting.time))
+    # Not inside the f-strings: the catalog extraction does not look into them.
+    heading_when = pgettext("new announcement", "When:")
+    heading_where = pgettext("new announcement", "Where:")
+    heading_talks = pgettext("new announcement", "Talks")
+    heading_signup = pgettext("new announcement", "Sign-up")
+    where = (f"### {heading_where}\n\n{location}\n\n"
+             if placeholders or settings.get("MEETUP_LOCATION") else "")
+    sign_up = f"\n### {heading_signup}\n\n{signup_line}" if placeholders or signup else ""
     return _plain(
         f"Title: {title}\n"
         f"Date: {now:%Y-%m-%d %H:%M}\n"
         "\n"
-        f"### {pgettext('new announcement', 'When:')}\n"
+        f"### {heading_when}\n"
         "\n"
         f"{when}\n"
         "\n"
-        f"### {pgettext('new announcement', 'Where:')}\n"
-        "\n"
-        f"{location}\n"
-        "\n"
-        f"### {pgettext('new announcement', 'Talks')}\n"
+        f"{where}"
+        f"### {heading_talks}\n"
         "\n"
         f"{talks}"
-        "\n"
-        f"### {pgettext('new announcement', 'Sign-up')}\n"
-        "\n"
-        f"{signup_line}"
+        f"{sign_up}"
     )
 
 

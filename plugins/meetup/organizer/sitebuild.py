@@ -32,6 +32,7 @@ import tempfile
 from pathlib import Path
 
 from . import contentcheck
+from .. import settings as meetup_settings
 from ..i18n import language as languages
 from ..i18n.language import N_, gettext as _
 
@@ -105,6 +106,10 @@ def read_settings(settings_file: Path, content: Path | None = None,
         languages.activate(settings)
     except languages.catalogs.LanguageError as error:
         raise BuildFailed([f"{settings_file}: {error}"]) from None
+    # A setting an upgrade renamed: both names and the file, before anything runs.
+    renamed = meetup_settings.renamed_problems(settings)
+    if renamed:
+        raise BuildFailed([f"{settings_file}: {problem}" for problem in renamed])
     return languages.with_page_settings(settings)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Literal
 
@@ -265,3 +266,93 @@ def _merged_talks(group: list[Sighting]) -> tuple[str, ...]:
         for talk in sighting.talks:
             seen.setdefault(talk, None)
     return tuple(seen)
+
+
+# --- A rule as an organizer says it ("third tuesday 18:30") ------------------------
+
+_ORDINALS = {
+    **dict.fromkeys(("first", "1st", "1.", "erster", "erste", "ersten"), 1),
+    **dict.fromkeys(("second", "2nd", "2.", "zweiter", "zweite", "zweiten"), 2),
+    **dict.fromkeys(("third", "3rd", "3.", "dritter", "dritte", "dritten"), 3),
+    **dict.fromkeys(("fourth", "4th", "4.", "vierter", "vierte", "vierten"), 4),
+    **dict.fromkeys(("fifth", "5th", "5.", "fünfter", "fünfte", "fünften"), 5),
+    **dict.fromkeys(("last", "letzter", "letzte", "letzten"), -1),
+}
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("january", "jan", "januar", "jänner"), ("february", "feb", "februar"),
+         ("march", "mar", "märz", "maerz"), ("april", "apr"), ("may", "mai"),
+         ("june", "jun", "juni"), ("july", "jul", "juli"), ("august", "aug"),
+         ("september", "sep", "sept"), ("october", "oct", "oktober", "okt"),
+         ("november", "nov"), ("december", "dec", "dezember", "dez")],
+        start=1)
+    for name in names
+}
+_SKIP_WORDS = ("except", "not", "no", "skip", "skipping", "without", "außer", "ausser",
+               "nicht", "ohne", "kein", "keins")
+_FILLER = ("every", "each", "the", "of", "a", "month", "monthly", "in", "on", "at", "and",
+           "jeden", "jeder", "jeweils", "im", "am", "um", "monat", "monats", "des", "und",
+           "meeting", "meetings", "treffen", "uhr")
+RECURRENCE_EXAMPLE = '"third tuesday 18:30 except july august december"'
+
+
+def recurrence_from_text(text: str) -> dict:
+    """"third tuesday 18:30 except july, august" as MEETUP_RECURRENCE's dict
+    ({"weekday": "tuesday", "week": 3, "time": "18:30", "skip_months": [7, 8]});
+    English or German words ("dritter Dienstag 19 Uhr, nicht im August").
+    RecurrenceError names what is missing or not understood."""
+    words = text.lower().replace(",", " ").replace(";", " ").split()
+    week = weekday = time = None
+    skip: list[int] = []
+    skipping = False
+    unknown = []
+    index = 0
+    while index < len(words):
+        word = words[index]
+        # "6:30 pm", "18.30", "19 uhr"
+        clock_match = re.fullmatch(r"(\d{1,2})(?:[:.](\d{2}))?(am|pm|h)?", word)
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if word in _ORDINALS and week is None and not skipping:
+            week = _ORDINALS[word]
+        elif word in _WEEKDAYS:
+            weekday = _WEEKDAYS[word]
+        elif word in _SKIP_WORDS:
+            skipping = True
+        elif word in _MONTHS and skipping:
+            skip.append(_MONTHS[word])
+        elif skipping and word.isdigit() and 1 <= int(word) <= 12 and time is not None:
+            skip.append(int(word))
+        elif clock_match and time is None and (clock_match[2] or clock_match[3]
+                                               or following in ("uhr", "am", "pm", "h")):
+            hours, minutes = int(clock_match[1]), int(clock_match[2] or 0)
+            suffix = clock_match[3] or (following if following in ("am", "pm") else "")
+            if suffix == "pm" and hours < 12:
+                hours += 12
+            elif suffix == "am" and hours == 12:
+                hours = 0
+            if following in ("am", "pm"):
+                index += 1
+            if not (0 <= hours <= 23 and 0 <= minutes <= 59):
+                raise RecurrenceError(f"{text!r}: {word} is no time of day")
+            time = f"{hours:02d}:{minutes:02d}"
+        elif word not in _FILLER:
+            unknown.append(word)
+        index += 1
+    missing = [what for what, value in (("which week (first … fifth, last)", week),
+                                        ("the weekday", weekday), ("the time, e.g. 18:30", time))
+               if value is None]
+    if unknown or missing:
+        parts = []
+        if unknown:
+            parts.append("not understood: " + " ".join(unknown))
+        if missing:
+            parts.append("missing: " + ", ".join(missing))
+        raise RecurrenceError(f"{text!r}: {'; '.join(parts)} (e.g. {RECURRENCE_EXAMPLE})")
+    names = {number: name for name, number in _WEEKDAYS.items() if name.isascii() and
+             name.endswith("day")}
+    rule = {"weekday": names[weekday], "week": week, "time": time}
+    if skip:
+        rule["skip_months"] = sorted(set(skip))
+    parse_recurrence(rule)  # the same checks as the setting's
+    return rule
