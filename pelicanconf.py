@@ -54,6 +54,18 @@ MEETUP_VENUES = {
     },
 }
 
+# Topic pages (themen/): a topic and the words of talk titles that make a talk one of its
+# talks (whole words, any case); a meeting file's "Tags:" header names topics of its talks too.
+MEETUP_TOPICS = {
+    "LLM": ["LLM", "LLMs", "Sprachmodell", "Sprachmodelle", "Retrieval Augmented Generation",
+            "RLHF", "LoRA"],
+    "MLOps": ["MLOps", "Feature Stores", "Monitoring", "Optuna"],
+    "Graphen": ["Graph Neural Networks"],
+    "Zeitreihen": ["Zeitreihen"],
+    "Recht": ["AI Act", "DSGVO"],
+    "Synthetische Daten": ["synthetische Daten", "synthetische Trainingsdaten"],
+}
+
 # --- Content -------------------------------------------------------------------
 PATH = "content"
 PAGE_PATHS = ["pages"]

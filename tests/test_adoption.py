@@ -65,6 +65,7 @@ SIMPLE_INDEX = '''\
 REPORT = '''\
 Title: November meetup: ownership in practice
 Date: 2025-11-06 19:00
+Tags: Ownership
 
 Thanks to everyone who came to the November meetup.
 
@@ -160,6 +161,11 @@ def test_an_existing_site_with_the_theme_shows_the_next_meeting_and_who_came(ado
     report = page_text(adopted_site / "november-meetup-ownership-in-practice.html")
     assert "4 participants" in report
     assert "Priya Natarajan" in report
+    # The theme's speaker and topic pages (the Tags: header), and no tag page of Pelican's.
+    topic = page_text(adopted_site / "topics" / "ownership" / "index.html")
+    assert "Topic: Ownership" in topic and "Lifetimes without tears" in topic
+    assert (adopted_site / "speakers" / "oliver-grant" / "index.html").is_file()
+    assert not (adopted_site / "tag").exists()
 
 
 def test_an_existing_site_gets_the_calendars_and_the_json(adopted_site):
@@ -178,6 +184,10 @@ def test_a_site_with_pelicans_simple_theme_includes_the_next_meetup_widget(simpl
     assert "Async Rust for the impatient" in home
     # Still Pelican's simple theme around it: its article list on the same page.
     assert "November meetup: ownership in practice" in home
+    # The simple theme has no speaker or topic pages: none are written (and the build,
+    # warnings fatal, does not stop over a missing template).
+    assert not (simple_theme_site / "speakers").exists()
+    assert not (simple_theme_site / "topics").exists()
 
 
 def test_the_settings_an_adopting_site_writes_are_these_lines():

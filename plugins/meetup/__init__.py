@@ -15,7 +15,8 @@ its ``__init__`` what it may import:
 from pelican import signals
 
 from .glue import (articles, frontmatter_reader, language, meeting_status, memo, photos,
-                   recurring_titles, shared_markdown, site_settings, speakers, stylesheets)
+                   recurring_titles, shared_markdown, site_settings, speakers, stylesheets,
+                   topics)
 
 
 def register():
@@ -50,8 +51,12 @@ def register():
     # "Status: abgesagt" is a meeting's, not Pelican's (which would skip the article).
     signals.article_generator_context.connect(meeting_status.take_status)
     signals.article_generator_finalized.connect(articles.attach_facts)
+    # MEETUP_HIDDEN_SPEAKERS: the names out of the pages (Über uns …) as out of the reports.
+    signals.page_generator_finalized.connect(articles.redact_pages)
     signals.get_generators.connect(articles.get_generators)
     signals.get_generators.connect(speakers.get_generators)
+    # Topic pages after the speaker pages: the talks with their speakers as shown.
+    signals.get_generators.connect(topics.get_generators)
     # Photos: responsive markup in every page, raster images published only without
     # metadata (glue/photos.py).
     signals.article_generator_finalized.connect(photos.rewrite_articles)

@@ -65,6 +65,10 @@ DEFAULTS: dict = {
     "MEETUP_REPOSITORY_URL": "",
     "MEETUP_TALK_PROPOSAL_URL": "",
     "MEETUP_HIDDEN_SPEAKERS": [],
+    # Topic pages: a topic's name -> words or phrases of talk titles that make a talk
+    # one of its talks ({"LLM": ["LLM", "GPT", "Sprachmodell"]}: whole words, any case);
+    # the tags of a meeting's files (Tags: header, front matter tags) are topics too.
+    "MEETUP_TOPICS": {},
 }
 
 

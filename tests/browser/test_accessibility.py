@@ -42,7 +42,9 @@ PAGES = ["home", "report", "announcement", "archiv/", "vortraege/", "statistik/"
          # photos in a gallery; a cancelled meeting
          "bericht-vom-treffen-im-oktober-2025/", "einladung-zum-treffen-am-17-februar-2026/",
          # a speaker's page with a held talk's slides and video and a planned talk
-         "sprecher/wiebke/"]
+         "sprecher/wiebke/",
+         # the topics index, and a topic with a held and a planned talk
+         "themen/", "themen/recht/"]
 MODES = {"light-desktop": (WIDTHS["desktop"], "light"), "dark-phone": (WIDTHS["phone"], "dark")}
 
 

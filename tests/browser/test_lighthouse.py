@@ -1,9 +1,9 @@
-"""Lighthouse (npm, 12.2.3) on the served demo site: home, a report and the report with
-three photos, mobile and desktop; home and a report of the English site too.
+"""Lighthouse (npm, 12.2.3) on the served demo site: home, a report, the report with
+three photos and a topic page, mobile and desktop; home and a report of the English site too.
 
 Bars from the issue: 100 in accessibility, best practices and SEO; at least
 95 in performance (mobile is the strict one: simulated slow 4G, 4x CPU).
-The ten runs (about 13 s each) go through one Node process and one Chromium
+The twelve runs (about 13 s each) go through one Node process and one Chromium
 (lighthouse_batch.mjs, with the CLI's own flags per run); each test checks
 one run's report.
 """
@@ -29,7 +29,7 @@ BATCH = Path(__file__).resolve().parent / "lighthouse_batch.mjs"
 PHOTO_REPORT = "bericht-vom-treffen-im-oktober-2025/"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 MINIMUM = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
-DEMO_PAGES = ("home", "report", "photos")
+DEMO_PAGES = ("home", "report", "photos", "topic")
 ENGLISH_PAGES = ("home", "report")
 FORMS = {"mobile": False, "desktop": True}
 
@@ -74,13 +74,16 @@ def run_lighthouse(runs: dict[tuple, tuple[str, bool]], folder: Path) -> dict[tu
 
 
 def page_path(site: Path, page: str) -> str:
-    # "photos": the report with three photos (a gallery of AVIF <picture>s).
-    return {"home": "", "photos": PHOTO_REPORT, "report": newest_report_path(site)}[page]
+    # "photos": the report with three photos (a gallery of AVIF <picture>s); "topic": a
+    # topic page (held and planned talks, speaker, materials and topic links).
+    if page == "report":
+        return newest_report_path(site)
+    return {"home": "", "photos": PHOTO_REPORT, "topic": "themen/llm/"}[page]
 
 
 @pytest.fixture(scope="module")
 def reports(served_site, demo_site, served_english_site, english_site, tmp_path_factory):
-    """All ten runs of this module, made once: {(site, page, form): (url path, report)}."""
+    """All runs of this module, made once: {(site, page, form): (url path, report)}."""
     runs, paths = {}, {}
     for site, served, built, pages in (("de", served_site, demo_site, DEMO_PAGES),
                                        ("en", served_english_site, english_site, ENGLISH_PAGES)):

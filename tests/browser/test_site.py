@@ -280,7 +280,7 @@ def test_report_pages_are_light(served_site, demo_site, open_context):
     """Every report without images, loaded as a first visit: <= 20 KB and <= 3
     requests (HTML, one stylesheet, at most one small script; the favicon
     Chromium asks for counts too), system fonts only."""
-    reports = [p for p in html_pages(demo_site) if p.startswith(("bericht-", "sprecher/"))]
+    reports = [p for p in html_pages(demo_site) if p.startswith(("bericht-", "sprecher/", "themen/"))]
     measured = 0
     for path in reports:
         html = (demo_site / path / "index.html").read_text(encoding="utf-8")
@@ -308,7 +308,7 @@ def test_report_pages_are_light(served_site, demo_site, open_context):
 
 
 MAIN_PAGES = ["", "archiv/", "vortraege/", "statistik/", "orte/", "suche/", "ueber-uns/",
-              "sprecher/wiebke/"]
+              "sprecher/wiebke/", "themen/", "themen/llm/"]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

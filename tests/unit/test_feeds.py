@@ -89,7 +89,7 @@ def test_json_has_exactly_the_documented_shape():
                  # Markdown remarks as the text a reader sees
                  "remarks": ["Hackathon am 29.4., Anmeldung: https://example.org/hack",
                              "Fotos vom letzten Mal"]},
-        "talks": [{"speaker": "Andreas", "title": "Hosting of ML models", "materials": []}],
+        "talks": [{"speaker": "Andreas", "title": "Hosting of ML models", "materials": [], "topics": []}],
         "location": None,
         "venue": None,
         "status": None,

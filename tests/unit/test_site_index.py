@@ -195,3 +195,18 @@ def test_statistics_count_the_meetings_the_archive_lists_as_past():
     assert [tuple(y) for y in stats.per_year] == [
         (2023, 1, 0, None, None), (2024, 3, 3, 33, 11.0), (2025, 2, 1, 9, 9.0)]
     assert len(stats.series) == sum(year.counted for year in stats.per_year) == 4
+
+
+def test_a_planned_talk_shows_the_materials_its_announcement_links():
+    from pelican.plugins.meetup.reading.model import Material
+    slides, code = Material("slides", "https://speakerdeck.com/x"), Material("code", "https://g/x")
+    future = dt.date(2026, 1, 20)
+    entries = [
+        announcement(JUNE, talks=[Talk("Ida", "Diffusionsmodelle", (slides,))]),
+        report(JUNE, talks=[Talk("Ida", "Diffusionsmodelle")]),  # the report links none
+        announcement(future, talks=[Talk("Yvonne", "Embeddings", (code,)), Talk("Zoe", "Ohne")]),
+    ]
+    talks = {(t.date, t.speaker): t for t in build(entries).talks}
+    assert talks[(future, "Yvonne")].materials == (code,) and talks[(future, "Yvonne")].planned
+    assert talks[(future, "Zoe")].materials == ()
+    assert talks[(JUNE, "Ida")].materials == (slides,)  # held, as the announcement linked it

@@ -23,7 +23,7 @@ import hashlib
 import logging
 import os
 import posixpath
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import chain
 from pathlib import Path
@@ -38,6 +38,8 @@ from ..reading.model import ArticleFacts
 from ..reading.next_meeting import next_section_indices
 from ..reading.participants import is_participants_heading
 from ..site import clock, feeds, page_body, privacy, schedule, site_index, venues
+from ..site import speakers as speaker_views
+from ..site import topics as topic_views
 from ..site.remark_html import RemarkRenderer
 from ..i18n import language as languages
 from . import meeting_status
@@ -69,6 +71,9 @@ class Config:
     calendar_name: str
     language: languages.Language
     venues: tuple[venues.Venue, ...] = ()
+    # Every spelling of a speaker who asked not to be named (MEETUP_HIDDEN_SPEAKERS).
+    hidden: frozenset[str] = frozenset()
+    topics: dict = field(default_factory=dict)  # MEETUP_TOPICS, checked
 
     @classmethod
     def of(cls, settings: dict) -> Config:
@@ -89,7 +94,16 @@ class Config:
             calendar_name=merged["MEETUP_GROUP_NAME"] or settings.get("SITENAME") or "",
             language=languages.of(settings),
             venues=_venues(merged["MEETUP_VENUES"]),
+            hidden=frozenset(speaker_views.hidden_spellings(merged["MEETUP_SPEAKER_ALIASES"],
+                                                            merged["MEETUP_HIDDEN_SPEAKERS"])),
+            topics=_topics(merged["MEETUP_TOPICS"]),
         )
+
+    def tags(self, meeting, article=None) -> list[str]:
+        """The tags of a meeting's report and announcement (else of ``article``)."""
+        texts = [meeting.report, meeting.announcement] if meeting is not None else [article]
+        return [str(getattr(tag, "name", tag)) for text in texts if text is not None
+                for tag in (getattr(text, "tags", None) or ())]
 
     def venue(self, place: str | None) -> venues.Venue | None:
         """The venue a place text names; no text: the usual place's (MEETUP_LOCATION)."""
@@ -100,6 +114,13 @@ class Config:
 
     def article_ics_save_as(self, save_as: str) -> str:
         return article_ics_save_as(save_as, languages.calendar_names(self.language)[1] + ".ics")
+
+
+def _topics(value) -> dict:
+    try:
+        return topic_views.check(value)
+    except topic_views.TopicsError as error:
+        raise meetup_settings.SettingsError(str(error)) from None
 
 
 def _venues(value) -> tuple[venues.Venue, ...]:
@@ -193,7 +214,11 @@ def _read(article, config: Config, cache: FileStampDataCacher) -> _Read:
         logger.warning("%s:%d: %s", source, problem.line, problem.format(config.language))
     # Cancelled or moved (Status: header, an announcement's words): every build, not cached.
     facts = meeting_status.apply(facts, article, document, source, config.language)
-    shown = replace(facts, participants=privacy.apply(facts.participants, config.names))
+    # A speaker who asked not to be named is in no fact the site shows (hide), then
+    # the participants as MEETUP_PARTICIPANT_NAMES allows.
+    shown = speaker_views.hide(facts, set(config.hidden),
+                               config.language.gettext("(name withheld)"))
+    shown = replace(shown, participants=privacy.apply(shown.participants, config.names))
     return _Read(article, source, facts, shown, document)
 
 
@@ -272,12 +297,16 @@ def attach_facts(generator) -> None:
             config.venue(facts.location) if facts.location else None)
         article.meetup_meeting = meeting if own else None
         _rewrite_body(read, generator.env, config, by_date, zone, remarks)
+        _redact(article, config)
 
+    # Each talk's topics: its meeting's tags and the MEETUP_TOPICS its title names.
+    talks = topic_views.with_topics(index.talks, lambda talk: config.tags(by_date.get(talk.date)),
+                                    config.topics)
     generator.context.update(
         meetup_next=upcoming,
         meetup_meetings=index.meetings,
         meetup_years=index.years,
-        meetup_talks=index.talks,
+        meetup_talks=talks,
         meetup_stats=index.stats,
         meetup_settings=config.settings,
         meetup_now=now,
@@ -298,6 +327,28 @@ def _webcal(siteurl: str, save_as: str) -> str:
 
 
 # --- the body rewrite ---------------------------------------------------------------
+
+
+def redact_pages(generator) -> None:
+    """page_generator_finalized: the hidden speakers' names out of the pages too."""
+    config = Config.of(generator.settings)
+    for page in chain(generator.pages, generator.hidden_pages, generator.draft_pages):
+        _redact(page, config)
+
+
+def _redact(article, config: Config) -> None:
+    """The names of hidden speakers out of the page's text and its summary."""
+    if not config.hidden:
+        return
+    spellings = set(config.hidden)
+    withheld = config.language.gettext("(name withheld)")
+    if article._content:
+        article._content = speaker_views.redact(article._content, spellings, withheld)
+    summary = getattr(article, "_summary", None)
+    if summary:
+        article._summary = speaker_views.redact(summary, spellings, withheld)
+        if "summary" in article.metadata:
+            article.metadata["summary"] = article._summary
 
 
 def _hidden_line(block, names: str) -> str:
@@ -480,5 +531,11 @@ def write_files(context: dict, settings: dict, output_path: str) -> None:
         for a in context.get("articles", [])
         if getattr(a, "meetup", None) is not None
     ]
-    text = feeds.json_text(articles, upcoming, now=now, siteurl=config.siteurl)
+    def talk_topics(entry, talk) -> tuple[str, ...]:
+        article = entry.article
+        tags = config.tags(getattr(article, "meetup_meeting", None), article)
+        return topic_views.of_talk(talk.title, tags, config.topics)
+
+    text = feeds.json_text(articles, upcoming, now=now, siteurl=config.siteurl,
+                           talk_topics=talk_topics)
     _write(output_path, config.settings["MEETUP_JSON_SAVE_AS"], text.encode("utf-8"))

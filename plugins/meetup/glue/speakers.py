@@ -1,17 +1,18 @@
 """Speaker pages: a generator that writes one page per speaker (``site.speakers``)
 under the translated folder (``sprecher/<slug>/`` in German, ``speakers/<slug>/``
-in English), and gives the talks page each speaker's address."""
+in English), and gives the talks page each speaker's address.  A theme without
+``speaker.html`` (Pelican's simple theme) gets none."""
 
 from __future__ import annotations
 
 import logging
 
 from pelican.generators import Generator, PelicanTemplateNotFound
-from pelican.utils import slugify
 
 from ..i18n import language as languages
 from ..settings import merged
 from ..site import speakers as speaker_views
+from .slugs import ascii_slugify
 
 logger = logging.getLogger(__name__)
 
@@ -34,12 +35,8 @@ class SpeakerPages(Generator):
         settings = merged(self.settings)
         shown = speaker_views.shown_talks(talks, settings["MEETUP_SPEAKER_ALIASES"],
                                           settings["MEETUP_HIDDEN_SPEAKERS"])
-        def slug(name: str) -> str:  # as Pelican makes an article's slug from its title
-            return slugify(name, regex_subs=self.settings.get("SLUG_REGEX_SUBSTITUTIONS", ()),
-                           preserve_case=self.settings.get("SLUGIFY_PRESERVE_CASE", False),
-                           use_unicode=self.settings.get("SLUGIFY_USE_UNICODE", False))
-
-        found = speaker_views.speakers(shown, slug)
+        # As Pelican makes an article's slug from its title, in ASCII ("Ayşe": ayse).
+        found = speaker_views.speakers(shown, ascii_slugify(self.settings))
         base = folder(self.settings)
         self.pages = [(speaker, f"{base}/{speaker.slug}/") for speaker in found]
         self.context["meetup_talks"] = shown

@@ -16,7 +16,8 @@ from .dates import Found, choose_date, find_dates, find_time, with_time
 from .markdown_text import fold, links, list_item, plain_text
 from .model import N_, MeetingTime, Talk, Text
 from .sections import Document, Line, Section
-from .talks import split_speaker, talks_in_list
+from .materials import materials_in, unique, without_materials
+from .talks import programme_entry, split_speaker
 
 Problems = list[tuple[int, Text]]
 
@@ -119,6 +120,31 @@ def signup_url(document: Document) -> str | None:
     return None
 
 
+def _listed_talks(lines: list[Line]) -> list[Talk]:
+    """The programme entries of a talks section (its top-level items, or its lines) as
+    talks, each with the materials linked on its line or in the items under it
+    ("- Anna: Embeddings ([Folien](…))"), as a report's talks have them."""
+    items = [(index, item.indent, item.content) for index, line in enumerate(lines)
+             if (item := list_item(line.text))]
+    if items:
+        top = min(indent for _, indent, _ in items)
+        starts = [(index, content) for index, indent, content in items if indent == top]
+        ends = [index for index, _ in starts[1:]] + [len(lines)]
+        entries = [(content, [lines[i].text for i in range(start + 1, end)])
+                   for (start, content), end in zip(starts, ends)]
+    else:
+        entries = [(line.text, []) for line in lines if line.text.strip()]
+    talks = []
+    for markdown, below in entries:
+        entry = programme_entry(without_materials(markdown))
+        if not entry:
+            continue
+        found = unique(material for text in [markdown, *below] for material in materials_in(text))
+        talk = split_speaker(entry)
+        talks.append(Talk(talk.speaker, talk.title, found) if found else talk)
+    return talks
+
+
 def _planned_talks(document: Document) -> tuple[Talk, ...]:
     """Items of a talks section, else title headings with their speaker below."""
     talks: list[Talk] = []
@@ -129,7 +155,7 @@ def _planned_talks(document: Document) -> tuple[Talk, ...]:
             has_items = any(list_item(line.text) for line in lines)
             has_subsections = index + 1 < len(sections) and sections[index + 1].level > section.level
             if has_items or not has_subsections:  # else its text introduces the talk headings
-                talks.extend(split_speaker(entry) for entry in talks_in_list(lines))
+                talks.extend(_listed_talks(lines))
     if not talks:
         talks = [talk for _, talk in talks_under_headings(document.blocks)]
     return tuple(with_full_names(talks, document.blocks))

@@ -74,11 +74,17 @@ def materials_in(markdown: str) -> list[Material]:
 _MATERIAL_LINK = re.compile(r"\s*(?:[-–—|,;]\s*)?\[(?P<text>[^\[\]]*)\]\([^()]*\)")
 
 
+_EMPTY_BRACKETS = re.compile(r"\s*(?:\(\s*\)|\[\s*\])")
+
+
 def without_materials(markdown: str) -> str:
     """The line without its material links: "by Ann - [slides](…)" → "by Ann"."""
     def drop(match: re.Match) -> str:
         return "" if _text_label(match["text"]) else match[0]
-    return _MATERIAL_LINK.sub(drop, markdown).strip()
+    text = _MATERIAL_LINK.sub(drop, markdown)
+    if text != markdown:  # "Thema ([Folien](…))": no empty brackets left behind
+        text = _EMPTY_BRACKETS.sub("", text)
+    return text.strip()
 
 
 def unique(materials) -> tuple[Material, ...]:

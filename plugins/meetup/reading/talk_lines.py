@@ -312,5 +312,5 @@ def with_full_names(talks: list[Talk], blocks: tuple[Block, ...]) -> list[Talk]:
     result = []
     for talk in talks:
         full = known.get(fold(talk.speaker), set()) if talk.speaker and " " not in talk.speaker else set()
-        result.append(Talk(next(iter(full)), talk.title) if len(full) == 1 else talk)
+        result.append(replace(talk, speaker=next(iter(full))) if len(full) == 1 else talk)
     return result

@@ -74,7 +74,8 @@ def _venue(venue) -> dict | None:
             "map": venue.map_url}
 
 
-def _article_record(entry: Entry, siteurl: str, published: dt.datetime) -> dict:
+def _article_record(entry: Entry, siteurl: str, published: dt.datetime,
+                    talk_topics=lambda entry, talk: ()) -> dict:
     facts = entry.facts
     when = facts.meeting or MeetingTime(published.date(), None)
     return {
@@ -93,7 +94,8 @@ def _article_record(entry: Entry, siteurl: str, published: dt.datetime) -> dict:
             "remarks": [markdown_text.plain_text(remark) for remark in facts.next.remarks],
         },
         "talks": [{"speaker": t.speaker, "title": t.title,
-                   "materials": [{"label": m.label, "url": m.url} for m in t.materials]}
+                   "materials": [{"label": m.label, "url": m.url} for m in t.materials],
+                   "topics": list(talk_topics(entry, t))}
                   for t in facts.talks],
         "location": facts.location,
         "venue": _venue(getattr(entry.article, "meetup_venue", None)),
@@ -108,14 +110,16 @@ def json_text(
     *,
     now: dt.datetime,
     siteurl: str,
+    talk_topics=lambda entry, talk: (),
 ) -> str:
     """meetups.json: every article (sorted by date, then source) and the next meeting.
 
     ``entries`` pairs each article with its own (publication) date, used as
-    ``date`` for articles that are about no meeting.
+    ``date`` for articles that are about no meeting; ``talk_topics(entry, talk)``
+    gives a talk's topics (``site.topics``).
     """
     records = sorted(
-        (_article_record(entry, siteurl, published) for entry, published in entries),
+        (_article_record(entry, siteurl, published, talk_topics) for entry, published in entries),
         key=lambda record: (record["date"], record["time"] or "", record["source"]),
     )
     document = {

@@ -88,6 +88,7 @@ class TalkEntry(NamedTuple):
     held_url: str | None  # the report of its meeting, once held
     status: str = HELD  # the status of its meeting
     materials: tuple = ()  # reading.model.Material: slides, video, code, notebook
+    topics: tuple = ()  # its topics (site.topics): the meeting's tags, MEETUP_TOPICS words
 
 
 class YearStats(NamedTuple):
@@ -292,15 +293,18 @@ def _talks(meetings, announcements, named_in) -> list[TalkEntry]:
             continue  # called off: its talks were neither held nor are they planned
         held = meeting.status == HELD
         report_url = meeting.report.url if meeting.report is not None else None
-        for talk in meeting.talks:
-            talks.append(TalkEntry(meeting.date, talk.speaker, talk.title, report_url,
-                                   not held, report_url if held else None, meeting.status,
-                                   talk.materials))
+        # Links near a talk of the announcement (slides ahead, a recording page):
+        # shown with the planned talk, and with the held one if its report has none.
+        announced = {talk_text(t): t.materials for t in
+                     (announcements[meeting.date].facts.talks if meeting.date in announcements
+                      else ())}
         planned_url = report_url or (
             announcements[meeting.date].url if meeting.date in announcements
             else named_in[meeting.date][-1].url
         )
         unmatched = list(meeting.talks)
+        extra = {id(talk): () for talk in meeting.talks}
+        planned: list[TalkEntry] = []
         for text in meeting.planned_talks:
             talk = split_talk(text)
             match = next((h for h in unmatched if _similar_title(talk, h)), None) or next(
@@ -308,11 +312,18 @@ def _talks(meetings, announcements, named_in) -> list[TalkEntry]:
             )
             if match is not None:
                 unmatched.remove(match)  # listed once, as the report has it
+                extra[id(match)] = announced.get(text, ())
                 continue
             # A meeting with a report took place with its programme, whether
             # or not the report names this talk.
-            talks.append(TalkEntry(meeting.date, talk.speaker, talk.title, planned_url,
-                                   not held, report_url if held else None, meeting.status))
+            planned.append(TalkEntry(meeting.date, talk.speaker, talk.title, planned_url,
+                                     not held, report_url if held else None, meeting.status,
+                                     announced.get(text, ())))
+        for talk in meeting.talks:
+            talks.append(TalkEntry(meeting.date, talk.speaker, talk.title, report_url,
+                                   not held, report_url if held else None, meeting.status,
+                                   talk.materials or extra[id(talk)]))
+        talks.extend(planned)
     return talks
 
 
