@@ -66,7 +66,8 @@ def test_without_the_rename_the_old_name_is_an_unknown_setting(old_site, tmp_pat
     content, settings = old_site
     result = build_site(content, tmp_path / "output", settings=settings)
     assert result.returncode == 1
-    assert "unknown setting(s) MEETUP_PLACE" in result.stderr
+    # Named with the settings file, as every settings problem is.
+    assert f"{settings}: unknown setting(s) MEETUP_PLACE" in result.stderr
 
 
 def test_a_partial_of_the_sites_own_replaces_the_themes(tmp_path):

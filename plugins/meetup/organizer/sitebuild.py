@@ -112,6 +112,11 @@ def read_settings(settings_file: Path, content: Path | None = None,
     renamed = meetup_settings.renamed_problems(settings)
     if renamed:
         raise BuildFailed([f"{settings_file}: {problem}" for problem in renamed])
+    # Any other wrong MEETUP_ setting (a typo, a bad value): named with its file too.
+    try:
+        meetup_settings.merged(settings)
+    except meetup_settings.SettingsError as error:
+        raise BuildFailed([f"{settings_file}: {error}"]) from None
     return languages.with_page_settings(settings)
 
 
