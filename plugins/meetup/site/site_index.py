@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Sequence
 
@@ -89,6 +90,38 @@ class TalkEntry(NamedTuple):
     status: str = HELD  # the status of its meeting
     materials: tuple = ()  # reading.model.Material: slides, video, code, notebook
     topics: tuple = ()  # its topics (site.topics): the meeting's tags, MEETUP_TOPICS words
+
+
+@dataclass(frozen=True)
+class TalkGroup:
+    """Talks under one name (a speaker's, a topic's), with the address of its page."""
+    name: str
+    slug: str
+    talks: tuple[TalkEntry, ...]  # descending by date, as the talks page
+
+    @property
+    def held(self) -> int:
+        return sum(1 for talk in self.talks if not talk.planned)
+
+
+def name_key(name: str) -> str:
+    """One spelling for names that differ only in case and spacing."""
+    return " ".join(name.split()).casefold()
+
+
+def numbered_slugs(names: Iterable[str], slugify: Callable[[str], str],
+                   fallback: str) -> dict[str, str]:
+    """{name: slug} in the order given; a slug taken already gets -2, -3 …"""
+    used: set[str] = set()
+    result = {}
+    for name in names:
+        base = slugify(name) or fallback
+        slug, number = base, 2
+        while slug in used:
+            slug, number = f"{base}-{number}", number + 1
+        used.add(slug)
+        result[name] = slug
+    return result
 
 
 class YearStats(NamedTuple):

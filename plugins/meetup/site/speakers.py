@@ -14,37 +14,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..reading.model import ArticleFacts, Participants, Talk
 from ..reading.talks import split_speaker
-from .site_index import TalkEntry
+from .site_index import TalkEntry, TalkGroup, name_key, numbered_slugs
 
 
-@dataclass(frozen=True)
-class Speaker:
-    name: str
-    slug: str
-    talks: tuple[TalkEntry, ...]  # descending by date, as the talks page
-
-    @property
-    def held(self) -> int:
-        return sum(1 for talk in self.talks if not talk.planned)
-
-
-def _key(name: str) -> str:
-    return " ".join(name.split()).casefold()
+class Speaker(TalkGroup):
+    """A speaker: a name as shown, the address of the page, all their talks."""
 
 
 def shown_talks(talks: Iterable[TalkEntry], aliases: Mapping[str, str],
                 hidden: Iterable[str]) -> list[TalkEntry]:
     """The talks with each speaker's name as shown: an alias's name, "" when hidden."""
-    canonical = {_key(spelling): name for spelling, name in aliases.items()}
-    hide = {_key(name) for name in hidden} | {_key(canonical.get(_key(n), n)) for n in hidden}
+    canonical = {name_key(spelling): name for spelling, name in aliases.items()}
+    hide = {name_key(name) for name in hidden}
+    hide |= {name_key(canonical.get(name_key(name), name)) for name in hidden}
     result = []
     for talk in talks:
-        name = canonical.get(_key(talk.speaker), talk.speaker) if talk.speaker else ""
-        result.append(talk._replace(speaker="" if _key(name) in hide else name))
+        name = canonical.get(name_key(talk.speaker), talk.speaker) if talk.speaker else ""
+        result.append(talk._replace(speaker="" if name_key(name) in hide else name))
     return result
 
 
@@ -54,35 +44,28 @@ def speakers(talks: Iterable[TalkEntry], slugify: Callable[[str], str]) -> list[
     names: dict[str, str] = {}
     for talk in talks:
         if talk.speaker:
-            by_name.setdefault(_key(talk.speaker), []).append(talk)
-            names.setdefault(_key(talk.speaker), talk.speaker)
-    used: set[str] = set()
-    result = []
-    for key in sorted(by_name, key=lambda k: (names[k].casefold(), names[k])):
-        base = slugify(names[key]) or "speaker"
-        slug, number = base, 2
-        while slug in used:
-            slug, number = f"{base}-{number}", number + 1
-        used.add(slug)
-        result.append(Speaker(names[key], slug, tuple(by_name[key])))
-    return result
+            by_name.setdefault(name_key(talk.speaker), []).append(talk)
+            names.setdefault(name_key(talk.speaker), talk.speaker)
+    ordered = sorted(by_name, key=lambda k: (names[k].casefold(), names[k]))
+    slugs = numbered_slugs([names[k] for k in ordered], slugify, "speaker")
+    return [Speaker(names[k], slugs[names[k]], tuple(by_name[k])) for k in ordered]
 
 
 def hidden_spellings(aliases: Mapping[str, str], hidden: Iterable[str]) -> set[str]:
     """Every spelling of a hidden speaker: the names given and their aliases' spellings."""
     hidden = [" ".join(name.split()) for name in hidden if name.strip()]
-    keys = {_key(name) for name in hidden}
-    keys |= {_key(aliases[s]) for s in aliases if _key(s) in keys and aliases[s].strip()}
+    keys = {name_key(name) for name in hidden}
+    keys |= {name_key(aliases[s]) for s in aliases if name_key(s) in keys and aliases[s].strip()}
     spellings = set(hidden)
     spellings |= {" ".join(name.split()) for spelling, name in aliases.items()
-                  if _key(name) in keys and name.strip()}
+                  if name_key(name) in keys and name.strip()}
     spellings |= {" ".join(spelling.split()) for spelling, name in aliases.items()
-                  if _key(name) in keys or _key(spelling) in keys}
+                  if name_key(name) in keys or name_key(spelling) in keys}
     return {spelling for spelling in spellings if spelling}
 
 
 def _hidden_key(name: str, spellings: set[str]) -> bool:
-    return _key(name) in {_key(spelling) for spelling in spellings}
+    return name_key(name) in {name_key(spelling) for spelling in spellings}
 
 
 def hide(facts: ArticleFacts, spellings: set[str], withheld: str = "") -> ArticleFacts:

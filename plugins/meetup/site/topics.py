@@ -14,29 +14,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 
-from .site_index import TalkEntry
+from .site_index import TalkEntry, TalkGroup, name_key, numbered_slugs
 
 
 class TopicsError(ValueError):
     pass
 
 
-@dataclass(frozen=True)
-class Topic:
-    name: str
-    slug: str
-    talks: tuple[TalkEntry, ...]  # descending by date, as the talks page
-
-    @property
-    def held(self) -> int:
-        return sum(1 for talk in self.talks if not talk.planned)
-
-
-def _key(name: str) -> str:
-    return " ".join(name.split()).casefold()
+class Topic(TalkGroup):
+    """A topic: its name, the address of its page, its talks."""
 
 
 def _sort_key(name: str) -> str:
@@ -87,12 +75,12 @@ def in_title(title: str, topics: Mapping[str, Iterable[str]]) -> list[str]:
 def of_talk(title: str, tags: Iterable[str], topics: Mapping[str, Iterable[str]]) -> tuple[str, ...]:
     """A talk's topics: the tags of its meeting, then the topics its title names;
     each once (case aside), a tag spelled like a configured topic under its name."""
-    named = {_key(name): name for name in topics}
+    named = {name_key(name): name for name in topics}
     result: list[str] = []
     seen: set[str] = set()
     for name in [*tags, *in_title(title, topics)]:
         name = " ".join(str(name).split())
-        key = _key(name)
+        key = name_key(name)
         if not key or key in seen:
             continue
         seen.add(key)
@@ -106,21 +94,6 @@ def with_topics(talks: Iterable[TalkEntry], tags_of: Callable[[TalkEntry], Itera
     return [talk._replace(topics=of_talk(talk.title, tags_of(talk), topics)) for talk in talks]
 
 
-def unique_slugs(names: Iterable[str], slugify: Callable[[str], str],
-                 fallback: str) -> dict[str, str]:
-    """{name: slug} in the order given; a slug taken already gets -2, -3 …"""
-    used: set[str] = set()
-    result = {}
-    for name in names:
-        base = slugify(name) or fallback
-        slug, number = base, 2
-        while slug in used:
-            slug, number = f"{base}-{number}", number + 1
-        used.add(slug)
-        result[name] = slug
-    return result
-
-
 def topics(talks: Iterable[TalkEntry], slugify: Callable[[str], str]) -> list[Topic]:
     """Every topic of ``talks`` (newest first) with its talks in that order, by name.
     Spellings that differ in case only are one topic, named as most talks write it
@@ -130,12 +103,12 @@ def topics(talks: Iterable[TalkEntry], slugify: Callable[[str], str]) -> list[To
     spellings: dict[str, dict[str, int]] = {}
     for talk in reversed(talks):  # oldest first: a tie goes to the oldest spelling
         for name in talk.topics:
-            counts = spellings.setdefault(_key(name), {})
+            counts = spellings.setdefault(name_key(name), {})
             counts[name] = counts.get(name, 0) + 1
     for talk in talks:
         for name in talk.topics:
-            by_key.setdefault(_key(name), []).append(talk)
+            by_key.setdefault(name_key(name), []).append(talk)
     names = {key: max(counts, key=counts.get) for key, counts in spellings.items()}
     ordered = sorted(by_key, key=lambda k: (_sort_key(names[k]), names[k]))
-    slugs = unique_slugs([names[k] for k in ordered], slugify, "topic")
+    slugs = numbered_slugs([names[k] for k in ordered], slugify, "topic")
     return [Topic(names[k], slugs[names[k]], tuple(by_key[k])) for k in ordered]
