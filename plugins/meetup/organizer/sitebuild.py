@@ -293,15 +293,8 @@ def _build_lock(output: Path):
         reason = _write_error(error.errno, error.strerror or str(error))
         raise BuildFailed([_("Output folder {path} cannot be made ({reason})").format(
             path=output, reason=reason)]) from None
-    try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            print(_("Waiting for another build in {path} …").format(path=parent), file=sys.stderr)
-            fcntl.flock(handle, fcntl.LOCK_EX)
+    with _taking_turns(handle, parent):
         yield
-    finally:
-        os.close(handle)
 
 
 @contextlib.contextmanager
@@ -319,11 +312,19 @@ def _cache_lock(settings: dict, output: Path):
     if handle is None:
         yield
         return
+    with _taking_turns(handle, cache):
+        yield
+
+
+@contextlib.contextmanager
+def _taking_turns(handle: int, folder: Path):
+    """An exclusive lock on the open ``folder``, saying so when another build holds it;
+    the handle is closed (and the lock let go) afterwards."""
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            print(_("Waiting for another build in {path} …").format(path=cache), file=sys.stderr)
+            print(_("Waiting for another build in {path} …").format(path=folder), file=sys.stderr)
             fcntl.flock(handle, fcntl.LOCK_EX)
         yield
     finally:
