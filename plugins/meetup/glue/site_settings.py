@@ -65,5 +65,5 @@ def add_widgets(generator) -> None:
     env = getattr(generator, "env", None)
     if env is None or not isinstance(env.loader, ChoiceLoader):
         return
-    if not any(getattr(loader, "searchpath", None) == [str(WIDGETS)] for loader in env.loader.loaders):
-        env.loader.loaders.append(FileSystemLoader(str(WIDGETS)))
+    # Each generator has an environment of its own, made just before this signal.
+    env.loader.loaders.append(FileSystemLoader(str(WIDGETS)))
