@@ -22,6 +22,7 @@ import os
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, FileSystemLoader
+from pelican.generators import PelicanTemplateNotFound
 from pelican.settings import DEFAULT_CONFIG
 from pelican.themes import meetup as meetup_theme  # the same distribution as the plugin
 
@@ -67,3 +68,14 @@ def add_widgets(generator) -> None:
         return
     # Each generator has an environment of its own, made just before this signal.
     env.loader.loaders.append(FileSystemLoader(str(WIDGETS)))
+
+
+def theme_has(generator, *templates: str) -> bool:
+    """Whether the site's theme has every one of ``templates`` (speaker, topic pages):
+    a theme without them (Pelican's simple one) gets no such page, and no link to one."""
+    try:
+        for name in templates:
+            generator.get_template(name)
+    except PelicanTemplateNotFound:
+        return False
+    return True

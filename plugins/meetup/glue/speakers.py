@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import logging
 
-from pelican.generators import Generator, PelicanTemplateNotFound
+from pelican.generators import Generator
 
 from ..i18n import language as languages
 from ..settings import merged
 from ..site import speakers as speaker_views
+from .site_settings import theme_has
 from .slugs import ascii_slugify
 
 logger = logging.getLogger(__name__)
@@ -26,11 +27,8 @@ class SpeakerPages(Generator):
         talks = self.context.get("meetup_talks")
         if talks is None:  # no article generator ran
             return
-        try:
-            self.template = self.get_template("speaker")
-        except PelicanTemplateNotFound:
-            # Another theme, without speaker pages: no page, and no link to one.
-            logger.info("The theme has no speaker.html: no speaker pages are written")
+        if not theme_has(self, "speaker"):
+            logger.debug("theme without speaker.html: no speaker pages")
             return
         settings = merged(self.settings)
         shown = speaker_views.shown_talks(talks, settings["MEETUP_SPEAKER_ALIASES"],
@@ -43,8 +41,10 @@ class SpeakerPages(Generator):
         self.context["meetup_speaker_urls"] = {speaker.name: url for speaker, url in self.pages}
 
     def generate_output(self, writer) -> None:
-        for speaker, url in getattr(self, "pages", []):
-            writer.write_file(url + "index.html", self.template, self.context, self.settings["RELATIVE_URLS"],
+        pages = getattr(self, "pages", [])
+        template = self.get_template("speaker") if pages else None
+        for speaker, url in pages:
+            writer.write_file(url + "index.html", template, self.context, self.settings["RELATIVE_URLS"],
                               url=url, speaker=speaker, speaker_url=url, page_name=url.rstrip("/"),
                               template_name="speaker")
 

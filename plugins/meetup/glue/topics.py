@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import logging
 
-from pelican.generators import Generator, PelicanTemplateNotFound
+from pelican.generators import Generator
 
 from ..i18n import language as languages
 from ..site import topics as topic_views
+from .site_settings import theme_has
 from .slugs import ascii_slugify
 
 logger = logging.getLogger(__name__)
@@ -31,7 +32,7 @@ class TopicPages(Generator):
         if talks is None:  # no article generator ran
             return
         found = topic_views.topics(talks, ascii_slugify(self.settings))
-        if found and not self._has_templates():
+        if found and not theme_has(self, "topic", "topics"):
             # A theme without topic pages (Pelican's simple theme): nothing to link.
             logger.debug("theme without topic.html/topics.html: no topic pages")
             found = []
@@ -47,14 +48,6 @@ class TopicPages(Generator):
             logger.warning(languages.of(self.settings).gettext(
                 "TAG_SAVE_AS/TAGS_SAVE_AS are set: Pelican writes tag pages besides the topic "
                 "pages (%(folder)s/); set both to \"\" for one page per topic") % {"folder": base})
-
-    def _has_templates(self) -> bool:
-        try:
-            self.get_template("topic")
-            self.get_template("topics")
-        except PelicanTemplateNotFound:
-            return False
-        return True
 
     def generate_output(self, writer) -> None:
         if not getattr(self, "index_url", None):
