@@ -235,6 +235,29 @@ def test_build_killed_between_the_two_renames(site, baseline):
     assert_refused(site.build(), site, baseline[1], "„Date:“ fehlt")
 
 
+def test_a_cache_file_a_killed_build_cut_off_is_named_removed_and_read_anew(tmp_path):
+    """A build killed while Pelican wrote its cache leaves a gzip file without its end;
+    Pelican would stop on it (EOFError) in every later build."""
+    cache = tmp_path / "cache"
+    (tmp_path / "conf").mkdir()
+    cached = write_settings(tmp_path / "conf" / "settings.py", CACHE_CONTENT=True,
+                            LOAD_CONTENT_CACHE=True, CACHE_PATH=str(cache))
+    site = new_site(tmp_path / "site", cached)
+    assert_built(site.build(), site)
+    files = sorted(path for path in cache.rglob("*") if path.is_file() and path.parent == cache)
+    assert files, "the first build wrote no cache"
+    for path in files:  # cut off mid-write
+        data = path.read_bytes()
+        path.write_bytes(data[:len(data) // 2])
+    result = site.build()
+    assert_built(result, site)
+    for path in files:
+        assert (f"Hinweis: {path}: eine Cache-Datei, die ein abgebrochener Build unvollständig "
+                "hinterlassen hat; entfernt, die Dateien darin werden neu gelesen") in result.stdout
+    page = " ".join(site.read("bericht-vom-treffen-im-oktober-2025/index.html").split())
+    assert "<h1>Bericht vom Treffen im Oktober 2025</h1>" in page  # typogrify's nbsp read as space
+
+
 # --- Publish -----------------------------------------------------------------------------------
 
 GIT_ENV = {"GIT_AUTHOR_NAME": "Orga", "GIT_AUTHOR_EMAIL": "orga@example.org",

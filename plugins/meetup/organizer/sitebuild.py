@@ -25,12 +25,14 @@ import contextlib
 import ctypes
 import errno
 import fcntl
+import gzip
 import logging
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import zlib
 from pathlib import Path
 
 from . import contentcheck
@@ -183,6 +185,10 @@ def build(
         except OSError as error:
             raise BuildFailed([_("What a stopped build left behind cannot be removed: {error}")
                                .format(error=_describe(error))]) from None
+        for cut_off in _drop_cut_off_caches(settings):
+            log(_("Hint: {hint}").format(hint=_(
+                "{path}: a cache file a stopped build left incomplete; removed, the files "
+                "it held are read anew").format(path=cut_off)))
         try:
             problems = check(settings)
         except Exception as error:  # a bug in the check must not end in a traceback
@@ -334,6 +340,27 @@ def _taking_turns(handle: int, folder: Path):
 def _leftovers(output: Path, mark: str) -> list[Path]:
     prefix = f".{output.name}{mark}"
     return sorted(p for p in output.parent.iterdir() if p.name.startswith(prefix) and p.is_dir())
+
+
+def _drop_cut_off_caches(settings: dict) -> list[Path]:
+    """Remove the gzip cache files (Pelican's and the facts') that a build killed while
+    writing them left incomplete: Pelican would stop on them with an EOFError instead
+    of reading the files anew.  Under the cache lock: no build is writing them."""
+    if not (settings.get("LOAD_CONTENT_CACHE") and settings.get("GZIP_CACHE", True)):
+        return []
+    folder = Path(settings["CACHE_PATH"])
+    removed = []
+    for path in sorted(folder.iterdir()) if folder.is_dir() else ():
+        if not path.is_file():
+            continue
+        try:
+            with gzip.open(path, "rb") as stream:
+                while stream.read(1 << 20):
+                    pass
+        except (EOFError, OSError, zlib.error):
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
 
 
 def _clean_leftovers(output: Path) -> None:
