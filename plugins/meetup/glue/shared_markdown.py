@@ -22,17 +22,20 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import multiprocessing
 import os
 import sys
 import types
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
+from typing import TYPE_CHECKING
 
 from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
 from . import frontmatter_reader
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 logger = logging.getLogger(__name__)
 
@@ -165,6 +168,10 @@ class _Workers:
         if cpus < 2:
             return None
         if self.pool is None:
+            # Imported here: a small site never starts workers.
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
             # spawn: no fork of a process that may run threads (livereload),
             # and the same behaviour on every platform.
             self.pool = ProcessPoolExecutor(max_workers=min(cpus, MAX_WORKERS),
