@@ -235,6 +235,34 @@ def convert_pages_ahead(generator) -> None:
     _convert_ahead(generator, "PAGE_PATHS", "PAGE_EXCLUDES")
 
 
+def in_workers(function, items: list) -> list | None:
+    """``function`` (module level: it runs in a worker) over ``items`` in the build's
+    worker processes, CHUNK items per task: one result per item, in order (None where a
+    task failed: the caller does that item itself).  None when there is too little to
+    do or no workers can run here."""
+    if len(items) < MIN_FILES_FOR_WORKERS:
+        return None
+    try:
+        pool = _WORKERS.get()
+        if pool is None:
+            return None
+        with _no_main_script():
+            tasks = [(pool.submit(function, items[start:start + CHUNK]),
+                      len(items[start:start + CHUNK])) for start in range(0, len(items), CHUNK)]
+    except (OSError, RuntimeError) as error:
+        logger.debug("no worker processes (%s); working in the build process", error)
+        _WORKERS.stop()
+        return None
+    results: list = []
+    for future, size in tasks:
+        try:
+            results.extend(future.result())
+        except Exception as error:  # a worker died: the caller does these items
+            logger.debug("a worker task failed (%s)", error)
+            results.extend([None] * size)
+    return results
+
+
 def stop_workers(*_args, **_kwargs) -> None:
     """all_generators_finalized / finalized handler: every file has been read."""
     _WORKERS.stop()
