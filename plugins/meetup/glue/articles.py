@@ -208,8 +208,10 @@ def _parse(path: str, inputs: tuple) -> tuple[Document, ArticleFacts]:
                               html=source.endswith((".html", ".htm")))
     # No default time: a meeting whose text gives none has none in its facts and in
     # meetups.json; calendars and the next-meeting box start it at MEETUP_DEFAULT_TIME.
-    return document, read_document_facts(document, date=date, category=category,
-                                         default_time=default_time, title=title, path=source)
+    facts = read_document_facts(document, date=date, category=category,
+                                default_time=default_time, title=title, path=source)
+    # Kept for the page's rewrite (all files' at once) and in the cache: the outline.
+    return document.outline(), facts
 
 
 def _parse_in_worker(items: list[tuple[str, tuple]]) -> list:
