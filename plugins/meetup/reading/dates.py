@@ -230,7 +230,7 @@ def find_dates(line: str, *, not_before: dt.date) -> list[DateMention]:
     return list(_dates_on(line, not_before))
 
 
-@functools.lru_cache(maxsize=8192)  # several readers ask for the same line's dates
+@functools.lru_cache(maxsize=1024)  # several readers ask for the same line's dates
 def _dates_on(line: str, not_before: dt.date) -> tuple[DateMention, ...]:
     masked = mask_non_text(line)
     text_start = _LINE_TEXT_START.match(masked).end()

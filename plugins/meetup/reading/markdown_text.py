@@ -17,7 +17,7 @@ _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
 
 # Pure functions of one line, asked for the same line by several extractors (a
 # file's lines are read by the talk, date, place and sign-up readers alike): kept.
-_SAME_LINE = functools.lru_cache(maxsize=8192)
+_SAME_LINE = functools.lru_cache(maxsize=1024)
 
 
 @_SAME_LINE
