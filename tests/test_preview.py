@@ -109,10 +109,15 @@ def test_an_edited_page_is_there_at_once_and_the_whole_site_after(site, tmp_path
     background build exactly what a whole build of the same content gives."""
     from pelican.plugins.meetup.organizer import sitebuild
 
+    from pelican.plugins.meetup.organizer.preview import Preview
+
     content, _, settings, output = site
-    preview, failures = _preview(settings, content, output)
+    failures, completed = [], []
+    preview = Preview(settings, content, output, log=lambda message: None,
+                      on_index_failure=failures.extend, on_complete=lambda: completed.append(1))
     preview.rebuild()
     assert preview.wait_for_index() == 0 and not failures
+    assert not completed  # the whole build was the first one: no second reload
     untouched = (output / SEPTEMBER / "index.html").stat()
 
     for number, word in enumerate(("Vektorsuche", "Vektordatenbanken"), 1):
@@ -123,6 +128,7 @@ def test_an_edited_page_is_there_at_once_and_the_whole_site_after(site, tmp_path
         page = _page(output, OCTOBER)
         assert word in page and "3 Teilnehmende" in page
         assert preview.wait_for_index() == 0 and not failures
+        assert len(completed) == number  # the browser is told to reload again
         # The whole build in the background renders the same page.
         assert _page(output, OCTOBER) == page
     # Pages whose inputs did not change keep their files.
@@ -160,6 +166,15 @@ def test_a_new_file_or_a_setting_takes_the_whole_build(site, tmp_path):
                    CACHE_PATH=str(tmp_path / "cache"), SITENAME="Vorschau-Gruppe")
     preview.rebuild()
     assert "Vorschau-Gruppe" in _page(output, SEPTEMBER)
+
+    # An edit that moves the meeting: its neighbours' pages change too, so the fast
+    # path leaves it to the whole build.
+    (content / "2025-11-18-bericht.md").write_text(
+        REPORT.replace("Oktober", "November").replace("2025-10-21", "2025-11-25"),
+        encoding="utf-8")
+    preview.rebuild()
+    assert "25. November 2025" in _page(output, "bericht-vom-treffen-im-november-2025")
+    assert "25. November 2025" in (output / "index.html").read_text(encoding="utf-8")
     assert preview.wait_for_index() == 0 and not failures
 
 

@@ -93,7 +93,7 @@ def swap(generator, old, new) -> None:
         if generator.context.get(name) is not getattr(generator, name, None):
             replace_in(generator.context.get(name) or [])
     # Other articles' links to it ({filename}) and their relations.
-    generator.context["generated_content"][new.relative_source_path] = new
+    generator.context["generated_content"][new.get_relative_source_path()] = new
     for article in chain.from_iterable(getattr(generator, name) for name in LISTS):
         for attribute in ("meetup_counterpart", "meetup_previous", "meetup_following"):
             if getattr(article, attribute, None) is old:
