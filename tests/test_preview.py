@@ -159,7 +159,8 @@ def test_a_new_file_or_a_setting_takes_the_whole_build(site, tmp_path):
         encoding="utf-8")
     preview.rebuild()
     # Made by the build that rebuild() waited for, not by the one in the background.
-    assert "Bericht vom Treffen im November" in _page(output, "bericht-vom-treffen-im-november-2025")
+    november = "bericht-vom-treffen-im-november-2025"
+    assert "Bericht vom Treffen im November" in _page(output, november)
     assert "bericht-vom-treffen-im-november-2025/" in _page(output, OCTOBER)  # its neighbour
 
     write_settings(settings, PATH=str(content), THEME=str(theme),
@@ -173,7 +174,7 @@ def test_a_new_file_or_a_setting_takes_the_whole_build(site, tmp_path):
         REPORT.replace("Oktober", "November").replace("2025-10-21", "2025-11-25"),
         encoding="utf-8")
     preview.rebuild()
-    assert "25. November 2025" in _page(output, "bericht-vom-treffen-im-november-2025")
+    assert "25. November 2025" in _page(output, november)
     assert "25. November 2025" in (output / "index.html").read_text(encoding="utf-8")
     assert preview.wait_for_index() == 0 and not failures
 

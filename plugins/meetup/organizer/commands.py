@@ -105,7 +105,10 @@ def livereload(root: Path, port: int = 8000, content: Path | None = None,
     patterns += list(watch)
     for pattern in patterns:
         server.watch(pattern, rebuild)
-    server.serve(host="127.0.0.1", port=port, root=str(output))
+    try:
+        server.serve(host="127.0.0.1", port=port, root=str(output))  # until Ctrl+C
+    finally:
+        preview.stop_indexing()  # the background build runs in a process group of its own
 
 
 def check(root: Path, content: Path | None = None, settings: Path | None = None) -> None:
