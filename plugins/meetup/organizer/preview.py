@@ -126,7 +126,8 @@ class Preview:
         others = self._other_inputs(settings) if settings else None
         edited = self._edited(content, others) if settings else None
         if edited == [] and self._complete:  # nothing new (an editor's backup file …)
-            self._start_background(build=False)
+            if self._result != 0:  # the search index was stopped or failed: again
+                self._start_background(build=False)
             return []
         if edited is not None:
             try:
