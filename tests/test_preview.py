@@ -270,3 +270,25 @@ def test_the_facts_cache_is_keyed_by_the_reading_code(tmp_path):
     talks.write_text(talks.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     assert fingerprint() != first
 
+
+def test_compiled_templates_kept_on_disk_give_way_to_an_edited_template(site, tmp_path):
+    """Each build compiles the theme once and keeps it, in Jinja's private folder in the
+    system's temporary folder, for the next build (a new process); a template edited
+    in between is compiled anew."""
+    from helpers import build_env, build_site
+
+    content, theme, settings, output = site
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    env = build_env(TMPDIR=str(temporary))
+    assert build_site(content, output, settings=settings, env=env).returncode == 0
+    kept = sorted(temporary.glob("_jinja2-cache-*/__meetup_*.cache"))
+    assert len(kept) >= 10  # base.html, article.html, the partials …
+    assert not list(content.parent.glob("cache/templates*"))  # nothing in the site's folder
+    base = theme / "templates" / "base.html"
+    base.write_text(base.read_text(encoding="utf-8").replace(
+        "</footer>", "<p>Neue Fußzeile</p></footer>", 1), encoding="utf-8")
+    result = build_site(content, output, settings=settings, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "Neue Fußzeile" in _page(output, OCTOBER)
+    assert "Neue Fußzeile" in _page(output, SEPTEMBER)

@@ -45,6 +45,8 @@ def register():
     # (-27 MiB peak at 4,800 files), and a long livereload session would keep
     # every build's pages.
     signals.content_written.connect(memo.forget_rendered_content)
+    # Speed only: each page's address formatted once, not on every use in a template.
+    signals.all_generators_finalized.connect(memo.fix_addresses)
     signals.finalized.connect(memo.forget_rendered_content)
     # Weight only: the stylesheet's comments are for engineers, not visitors.
     signals.finalized.connect(stylesheets.strip_comments)

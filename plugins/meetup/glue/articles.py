@@ -42,7 +42,7 @@ from ..site import speakers as speaker_views
 from ..site import topics as topic_views
 from ..site.remark_html import RemarkRenderer
 from ..i18n import language as languages
-from . import meeting_status
+from . import meeting_status, shared_markdown
 from ..reading.sections import Document, split_document
 
 logger = logging.getLogger(__name__)
@@ -191,25 +191,63 @@ def facts_cache(settings: dict) -> FileStampDataCacher:
                                settings.get("LOAD_CONTENT_CACHE", False))
 
 
-def _read(article, config: Config, cache: FileStampDataCacher) -> _Read:
-    source = article.relative_source_path.replace(os.sep, "/")
+def _inputs(article) -> tuple:
+    """Everything besides the file that an article's facts depend on."""
     category = article.metadata.get("category")
-    # Everything besides the file that the facts depend on.
-    inputs = (article.date, str(category) if category else None, config.default_time,
-              str(article.metadata.get("title", "")), source)
-    cached = cache.get_cached_data(article.source_path)
-    if cached is not None and cached[0] == inputs:
-        document, facts = cached[1], cached[2]
-    else:
-        # split_document reads front matter as header fields (meeting_date,
-        # presenter, location are facts too) and numbers the body's real lines.
-        document = split_document(Path(article.source_path).read_text(encoding="utf-8"),
-                                  html=source.endswith((".html", ".htm")))
-        # No default time: a meeting whose text gives none has none in its facts and in
-        # meetups.json; calendars and the next-meeting box start it at MEETUP_DEFAULT_TIME.
-        facts = read_document_facts(document, date=inputs[0], category=inputs[1],
-                                    default_time=None, title=inputs[3], path=source)
-        cache.cache_data(article.source_path, (inputs, document, facts))
+    return (article.date, str(category) if category else None, None,
+            str(article.metadata.get("title", "")),
+            article.relative_source_path.replace(os.sep, "/"))
+
+
+def _parse(path: str, inputs: tuple) -> tuple[Document, ArticleFacts]:
+    """One file split and read: the facts and the split the body rewrite needs."""
+    date, category, default_time, title, source = inputs
+    # split_document reads front matter as header fields (meeting_date,
+    # presenter, location are facts too) and numbers the body's real lines.
+    document = split_document(Path(path).read_text(encoding="utf-8"),
+                              html=source.endswith((".html", ".htm")))
+    # No default time: a meeting whose text gives none has none in its facts and in
+    # meetups.json; calendars and the next-meeting box start it at MEETUP_DEFAULT_TIME.
+    facts = read_document_facts(document, date=date, category=category,
+                                default_time=default_time, title=title, path=source)
+    # Kept for the page's rewrite (all files' at once) and in the cache: the outline.
+    return document.outline(), facts
+
+
+def _parse_in_worker(items: list[tuple[str, tuple]]) -> list:
+    """In a worker process: _parse of each (path, inputs); None where it raised (the
+    build process parses that file again and reports the error as usual)."""
+    parsed = []
+    for path, inputs in items:
+        try:
+            parsed.append(_parse(path, inputs))
+        except Exception:
+            parsed.append(None)
+    return parsed
+
+
+def _parsed(articles: list, cache: FileStampDataCacher) -> list[tuple[Document, ArticleFacts]]:
+    """Each article's (document, facts): from the facts cache, else parsed, many files
+    at once in the build's worker processes (a cold build of a large archive)."""
+    inputs = [_inputs(article) for article in articles]
+    found: list = []
+    for article, key in zip(articles, inputs):
+        cached = cache.get_cached_data(article.source_path)
+        found.append(cached[1:] if cached is not None and cached[0] == key else None)
+    missing = [i for i, parsed in enumerate(found) if parsed is None]
+    ahead = shared_markdown.in_workers(
+        _parse_in_worker, [(articles[i].source_path, inputs[i]) for i in missing]) or []
+    for i, parsed in zip(missing, ahead):
+        found[i] = parsed
+    for i in missing:
+        if found[i] is None:
+            found[i] = _parse(articles[i].source_path, inputs[i])
+        cache.cache_data(articles[i].source_path, (inputs[i], *found[i]))
+    return found
+
+
+def _read(article, document: Document, facts: ArticleFacts, config: Config) -> _Read:
+    source = article.relative_source_path.replace(os.sep, "/")
     for problem in facts.problems:
         logger.warning("%s:%d: %s", source, problem.line, problem.format(config.language))
     # Cancelled or moved (Status: header, an announcement's words): every build, not cached.
@@ -240,7 +278,9 @@ def attach_facts(generator) -> None:
                           generator.drafts_translations, generator.hidden_articles,
                           generator.hidden_translations))
     cache = facts_cache(generator.settings)
-    reads = [_read(article, config, cache) for article in chain(published, unlisted)]
+    articles = [*published, *unlisted]
+    reads = [_read(article, document, facts, config)
+             for article, (document, facts) in zip(articles, _parsed(articles, cache))]
     cache.save_cache()
     listed = reads[:len(published)]
 
@@ -325,16 +365,6 @@ def _attach(read: _Read, known_as, neighbours: tuple, env, config: Config, by_da
     _redact(article, config)
 
 
-class _NoCache:
-    """The facts cache for one edited file: parsed anew, nothing loaded or saved."""
-
-    def get_cached_data(self, path, default=None):
-        return default
-
-    def cache_data(self, path, data) -> None:
-        pass
-
-
 def _linked(facts: ArticleFacts) -> tuple:
     """What the site index and the next-meeting search take from one text besides
     its body: the same tuple, the same meetings, neighbours and next meeting."""
@@ -351,7 +381,8 @@ def attach_edited(generator, old, new) -> bool:
     ``new``'s relations) when the edit changes what that index took from the file,
     so only a whole build gives the right pages."""
     config = Config.of(generator.settings)
-    read = _read(new, config, _NoCache())
+    # Parsed here, without the facts cache (loading it takes longer than one file).
+    read = _read(new, *_parse(new.source_path, _inputs(new)), config)
     if getattr(old, "meetup", None) is None or _linked(read.shown) != _linked(old.meetup):
         return False
     by_date = {meeting.date: meeting for meeting in generator.context.get("meetup_meetings", ())}

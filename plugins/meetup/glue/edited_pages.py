@@ -92,6 +92,8 @@ def swap(generator, old, new) -> None:
     for name in LISTS:  # the context's lists are the generator's, unless a plugin copied them
         if generator.context.get(name) is not getattr(generator, name, None):
             replace_in(generator.context.get(name) or [])
+    if hasattr(old, "override_url"):  # memo.fix_addresses: the address computed once
+        new.override_url = new.url
     # Other articles' links to it ({filename}) and their relations.
     generator.context["generated_content"][new.get_relative_source_path()] = new
     for article in chain.from_iterable(getattr(generator, name) for name in LISTS):

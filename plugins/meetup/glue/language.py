@@ -16,11 +16,10 @@ from __future__ import annotations
 import logging
 import re
 
-import jinja2
-
 from ..i18n import catalogs
 from ..i18n import language as languages
 from ..rendering import template_filters
+from . import compiled_templates
 
 logger = logging.getLogger(__name__)
 
@@ -58,10 +57,10 @@ def install(generator) -> None:
     # Speed (bench/README.md): what is the same on every page is rendered once per
     # build; the environment lives for one build, so a template edited during
     # livereload is read again by the next build without a check per page, and a
-    # template is compiled once per process, not once per generator.
+    # template is compiled once, not once per generator and build (compiled_templates).
     env.globals["once_per_build"] = OncePerBuild()
     env.auto_reload = False
-    env.bytecode_cache = _bytecode_cache(env)
+    compiled_templates.attach(env)
 
 
 class OncePerBuild:
@@ -81,36 +80,3 @@ class OncePerBuild:
         markup = caller()
         self._rendered[slot] = (key, markup)
         return markup
-
-
-class _MemoryBytecodeCache(jinja2.BytecodeCache):
-    """Compiled templates kept in this process; Jinja checks each bucket against the
-    template's source (a checksum), so an edited template is compiled again."""
-
-    def __init__(self):
-        self._code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket) -> None:
-        code = self._code.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
-
-
-# One cache per environment setup: the same source compiles differently with other
-# options (autoescape, trim_blocks, extensions, filters and tests known).
-_BYTECODE: dict[tuple, _MemoryBytecodeCache] = {}
-
-
-def _bytecode_cache(env) -> _MemoryBytecodeCache:
-    setup = (env.block_start_string, env.block_end_string, env.variable_start_string,
-             env.variable_end_string, env.comment_start_string, env.comment_end_string,
-             env.line_statement_prefix, env.line_comment_prefix, env.trim_blocks,
-             env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline,
-             repr(env.autoescape), env.optimized, repr(env.finalize),
-             tuple(sorted(env.extensions)), tuple(sorted(env.filters)),
-             tuple(sorted(env.tests)), type(env.loader).__name__,
-             repr(getattr(env.loader, "searchpath", None)))
-    return _BYTECODE.setdefault(setup, _MemoryBytecodeCache())

@@ -22,17 +22,20 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import multiprocessing
 import os
 import sys
 import types
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
+from typing import TYPE_CHECKING
 
 from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
 from . import frontmatter_reader
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 logger = logging.getLogger(__name__)
 
@@ -165,6 +168,10 @@ class _Workers:
         if cpus < 2:
             return None
         if self.pool is None:
+            # Imported here: a small site never starts workers.
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
             # spawn: no fork of a process that may run threads (livereload),
             # and the same behaviour on every platform.
             self.pool = ProcessPoolExecutor(max_workers=min(cpus, MAX_WORKERS),
@@ -226,6 +233,34 @@ def convert_articles_ahead(generator) -> None:
 def convert_pages_ahead(generator) -> None:
     """page_generator_init handler."""
     _convert_ahead(generator, "PAGE_PATHS", "PAGE_EXCLUDES")
+
+
+def in_workers(function, items: list) -> list | None:
+    """``function`` (module level: it runs in a worker) over ``items`` in the build's
+    worker processes, CHUNK items per task: one result per item, in order (None where a
+    task failed: the caller does that item itself).  None when there is too little to
+    do or no workers can run here."""
+    if len(items) < MIN_FILES_FOR_WORKERS:
+        return None
+    try:
+        pool = _WORKERS.get()
+        if pool is None:
+            return None
+        with _no_main_script():
+            tasks = [(pool.submit(function, items[start:start + CHUNK]),
+                      len(items[start:start + CHUNK])) for start in range(0, len(items), CHUNK)]
+    except (OSError, RuntimeError) as error:
+        logger.debug("no worker processes (%s); working in the build process", error)
+        _WORKERS.stop()
+        return None
+    results: list = []
+    for future, size in tasks:
+        try:
+            results.extend(future.result())
+        except Exception as error:  # a worker died: the caller does these items
+            logger.debug("a worker task failed (%s)", error)
+            results.extend([None] * size)
+    return results
 
 
 def stop_workers(*_args, **_kwargs) -> None:

@@ -115,10 +115,6 @@ def skeleton(kind: str) -> str:
     return skeletons()[kind]
 
 
-def _is_skeleton(kind: str, text: str) -> bool:
-    """The placeholder in the site's language, or the English one."""
-    return text in (skeleton(kind), ENGLISH_SKELETONS[kind])
-
 TODO = re.compile(r"(?<![\w-])TODO(?![\w-])")
 # A TODO with more than this many words after it is a task in the minutes, not a gap.
 TODO_GAP_WORDS = 2
@@ -1005,6 +1001,9 @@ def _check_placeholders(source: _Source) -> list[ContentProblem]:
     for key, (line, _raw, value) in source.headers.items():
         if TODO.search(value):
             problem(line - 1, "todo")
+    # The placeholders looked up once per file, not once per line.
+    participant, location, signup = (
+        {skeleton(kind), ENGLISH_SKELETONS[kind]} for kind in ("participant", "location", "signup"))
     todos, labels = [], []
     in_fence = False
     for index in range(source.body_start, len(source.lines)):
@@ -1016,11 +1015,11 @@ def _check_placeholders(source: _Source) -> list[ContentProblem]:
             continue
         item = list_item(text)
         content = item.content if item else text.strip()
-        if item and _is_skeleton("participant", content):
+        if item and content in participant:
             problem(index, "placeholder participant", placeholder=content)
-        elif _is_skeleton("location", content):
+        elif content in location:
             problem(index, "placeholder location", placeholder=content)
-        elif _is_skeleton("signup", content):
+        elif content in signup:
             problem(index, "placeholder signup", placeholder=content)
         if TODO.search(INLINE_CODE.sub("", text)):
             todos.append(index)

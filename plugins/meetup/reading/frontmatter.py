@@ -17,13 +17,11 @@ Nothing here raises on any text; what cannot be read is a ``(line, Text)`` probl
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 import tomllib
 from dataclasses import dataclass, field
-
-import yaml
-from frontmatter.default_handlers import YAMLHandler
 
 from .markdown_text import plain_text
 from .model import N_, Text
@@ -54,8 +52,16 @@ _JSON_KEY = re.compile(r'\s*"(?P<key>(?:[^"\\]|\\.)*)"\s*:')
 _TOML_KEY = re.compile(r"""(?P<q>["']?)(?P<key>[A-Za-z0-9_-]+)(?P=q)\s*=""")
 _TOML_LINE = re.compile(r"at line (\d+)")
 
-_YAML = YAMLHandler()
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@functools.lru_cache(maxsize=1)
+def _yaml_reader():
+    """python-frontmatter's YAML handler and yaml's safe loader, imported on first use:
+    many archives have no YAML front matter, and the import costs ~25 ms of each start."""
+    import yaml
+    from frontmatter.default_handlers import YAMLHandler
+
+    return yaml, YAMLHandler(), getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def split_lines(source: str) -> list[str]:
@@ -137,9 +143,10 @@ def _yaml(lines: list[str]) -> FrontMatter:
     block = lines[1:end]
     if _pelican_shaped(block):
         return NONE
+    yaml, handler, safe_loader = _yaml_reader()
     try:
         # python-frontmatter's loader: yaml's (C)SafeLoader, never the full one.
-        data = _YAML.load("\n".join(block), Loader=_SAFE_LOADER)
+        data = handler.load("\n".join(block), Loader=safe_loader)
     except yaml.constructor.ConstructorError as error:
         mark = error.problem_mark or error.context_mark
         line = 2 + (mark.line if mark else 0)
