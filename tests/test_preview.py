@@ -184,8 +184,12 @@ def test_a_failed_preview_build_leaves_the_output_as_it_was(site):
     the fix is shown again."""
     from pelican.plugins.meetup.organizer.sitebuild import BuildFailed
 
+    from pelican.plugins.meetup.organizer.preview import Preview
+
     content, _, settings, output = site
-    preview, _ = _preview(settings, content, output)
+    completed = []
+    preview = Preview(settings, content, output, log=lambda message: None,
+                      on_complete=lambda: completed.append(1))
     preview.rebuild()
     preview.wait_for_index()
     before = _files(output)
@@ -202,7 +206,8 @@ def test_a_failed_preview_build_leaves_the_output_as_it_was(site):
     report.write_text(REPORT.replace("Embeddings", "Vektorsuche"), encoding="utf-8")
     preview.rebuild()
     assert "Vektorsuche" in _page(output, OCTOBER)
-    preview.stop_indexing()
+    # Shown by the fast path (the kept build is the one before the rejected edit).
+    assert preview.wait_for_index() == 0 and completed == [1]
 
 
 def test_setting_template_and_catalog_edits_reach_the_next_preview_build(site, tmp_path):

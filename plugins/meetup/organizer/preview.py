@@ -51,6 +51,7 @@ class _Kept:
     generator: object  # Pelican's ArticlesGenerator of the last whole build
     content: Stamps  # content-relative paths
     others: Stamps  # settings, templates, catalogs, plugin code
+    folders: list[Path]  # where the others are
 
 
 def _stamps(root: Path, relative: bool = True) -> Stamps:
@@ -87,13 +88,16 @@ class Preview:
 
     # --- what changed
 
-    def _other_inputs(self, settings: dict) -> Stamps:
-        """Everything besides the content a page is made from."""
+    def _other_folders(self, settings: dict) -> list[Path]:
+        """Where everything besides the content a page is made from lies."""
         from pelican.plugins import meetup
 
         folders = [Path(meetup.__file__).parent, Path(settings["THEME"])]
         folders += [Path(p) for p in settings.get("THEME_TEMPLATES_OVERRIDES") or ()]
         folders += [Path(p) for p in settings.get("MEETUP_TRANSLATION_PATHS") or ()]
+        return folders
+
+    def _other_inputs(self, folders: list[Path]) -> Stamps:
         found: Stamps = {}
         for folder in folders:
             found.update(_stamps(folder, relative=False))
@@ -121,29 +125,31 @@ class Preview:
         """Show the change in ``output``; returns the hints.  Raises sitebuild.BuildFailed
         (``output`` unchanged) when a whole build was needed and failed."""
         self.stop_indexing()
-        settings = self._kept.generator.settings if self._kept else None
+        kept = self._kept
         content = _stamps(Path(self.content))
-        others = self._other_inputs(settings) if settings else None
-        edited = self._edited(content, others) if settings else None
+        others = self._other_inputs(kept.folders) if kept else None
+        edited = self._edited(content, others) if kept else None
         if edited == [] and self._complete:  # nothing new (an editor's backup file …)
             if self._result != 0:  # the search index was stopped or failed: again
                 self._start_background(build=False)
             return []
         if edited is not None:
             try:
-                hints = self._show_edited(edited, content, others)
+                hints = self._show_edited(edited, _Kept(kept.generator, content, others,
+                                                        kept.folders))
             except Exception:  # not sure of the page: the whole build decides
-                self._kept = None
+                pass  # (the kept state, if the edit changed it, is gone already)
             else:
                 self._complete = False
                 self._start_background(build=True)
                 return hints
         return self._whole_build()
 
-    def _show_edited(self, edited: list[str], content: Stamps, others: Stamps) -> list[str]:
+    def _show_edited(self, edited: list[str], after: _Kept) -> list[str]:
+        """Only the edited articles' pages, into ``output``; ``after``: what is kept then."""
         from ..glue import edited_pages
 
-        generator = self._kept.generator
+        generator = after.generator
         settings = generator.settings
         problems = contentcheck.check_files(Path(settings["PATH"]), settings, edited)
         if contentcheck.errors(problems):
@@ -176,7 +182,7 @@ class Preview:
                     shutil.rmtree(staging, ignore_errors=True)
         finally:
             root.removeHandler(collector)
-        self._kept = _Kept(generator, content, others)
+        self._kept = after
         for hint in hints:
             self.log(hint)
         for hint in collector.hints:
@@ -186,7 +192,10 @@ class Preview:
     def _whole_build(self) -> list[str]:
         from pelican.generators import ArticlesGenerator
 
-        content = _stamps(Path(self.content))  # before the build: a change during it counts
+        # Before the build: a change made while it runs is seen by the next rebuild.
+        folders = self._other_folders(sitebuild.read_settings(self.settings_file, self.content,
+                                                              self.overrides))
+        others, content = self._other_inputs(folders), _stamps(Path(self.content))
         found = {}
         hints = sitebuild.build(
             self.settings_file, self.output, content=self.content, overrides=self.overrides,
@@ -195,7 +204,7 @@ class Preview:
                 generator=next((g for g in generators if isinstance(g, ArticlesGenerator)),
                                None))})
         generator = found.get("generator")
-        self._kept = _Kept(generator, content, self._other_inputs(generator.settings)) \
+        self._kept = _Kept(generator, content, others, folders) \
             if generator is not None else None
         self._complete = True
         self._start_background(build=False)
