@@ -28,6 +28,7 @@ a change:
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import logging
 import os
@@ -52,13 +53,18 @@ class _Kept:
     content: Stamps  # content-relative paths
     others: Stamps  # settings, templates, catalogs, plugin code
     folders: list[Path]  # where the others are
+    ignored: tuple[str, ...]  # IGNORE_FILES: no content
 
 
-def _stamps(root: Path, relative: bool = True) -> Stamps:
+def _stamps(root: Path, relative: bool = True, ignored: tuple[str, ...] = ()) -> Stamps:
     found: Stamps = {}
     for folder, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if d != "__pycache__" and not d.startswith(".")]
         for name in files:
+            # Editors' swap and backup files come and go while an article is edited.
+            if ignored and (name.startswith(".") or name.endswith("~")
+                            or any(fnmatch.fnmatch(name, pattern) for pattern in ignored)):
+                continue
             path = os.path.join(folder, name)
             try:
                 stat = os.stat(path)
@@ -126,7 +132,7 @@ class Preview:
         (``output`` unchanged) when a whole build was needed and failed."""
         self.stop_indexing()
         kept = self._kept
-        content = _stamps(Path(self.content))
+        content = _stamps(Path(self.content), ignored=kept.ignored if kept else ())
         others = self._other_inputs(kept.folders) if kept else None
         edited = self._edited(content, others) if kept else None
         if edited == [] and self._complete:  # nothing new (an editor's backup file …)
@@ -136,7 +142,7 @@ class Preview:
         if edited is not None:
             try:
                 hints = self._show_edited(edited, _Kept(kept.generator, content, others,
-                                                        kept.folders))
+                                                        kept.folders, kept.ignored))
             except Exception:  # not sure of the page: the whole build decides
                 pass  # (the kept state, if the edit changed it, is gone already)
             else:
@@ -193,9 +199,10 @@ class Preview:
         from pelican.generators import ArticlesGenerator
 
         # Before the build: a change made while it runs is seen by the next rebuild.
-        folders = self._other_folders(sitebuild.read_settings(self.settings_file, self.content,
-                                                              self.overrides))
-        others, content = self._other_inputs(folders), _stamps(Path(self.content))
+        settings = sitebuild.read_settings(self.settings_file, self.content, self.overrides)
+        folders, ignored = self._other_folders(settings), tuple(settings["IGNORE_FILES"])
+        others = self._other_inputs(folders)
+        content = _stamps(Path(self.content), ignored=ignored)
         found = {}
         hints = sitebuild.build(
             self.settings_file, self.output, content=self.content, overrides=self.overrides,
@@ -204,7 +211,7 @@ class Preview:
                 generator=next((g for g in generators if isinstance(g, ArticlesGenerator)),
                                None))})
         generator = found.get("generator")
-        self._kept = _Kept(generator, content, others, folders) \
+        self._kept = _Kept(generator, content, others, folders, ignored) \
             if generator is not None else None
         self._complete = True
         self._start_background(build=False)
