@@ -7,7 +7,10 @@ a change:
    an announcement), each is read again and its page rendered alone
    (``glue.edited_pages``) and moved into ``output`` (written beside, then
    renamed): livereload reloads the browser then.  The edited files get the
-   content check's per-file rules first.
+   content check's per-file rules first (``contentcheck.check_files``): its
+   hints are shown as a build shows them, an error leaves the file to the whole
+   build (step 3), which names it.  Editors' hidden and backup files are no
+   change.
 2. Then, in the background, the whole cached build in a child process (its
    own Pelican, its own signals; ``output`` updated in place: only files whose
    bytes changed are replaced, so an unchanged page keeps its file), and
