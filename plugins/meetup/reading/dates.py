@@ -12,6 +12,7 @@ problem, never a date.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -226,6 +227,11 @@ def _kind(masked: str, text_start: int, start: int, end: int) -> tuple[MentionKi
 
 def find_dates(line: str, *, not_before: dt.date) -> list[DateMention]:
     """Every date on one line; a date without a year is the first on/after ``not_before``."""
+    return list(_dates_on(line, not_before))
+
+
+@functools.lru_cache(maxsize=8192)  # several readers ask for the same line's dates
+def _dates_on(line: str, not_before: dt.date) -> tuple[DateMention, ...]:
     masked = mask_non_text(line)
     text_start = _LINE_TEXT_START.match(masked).end()
     mentions = []
@@ -248,7 +254,7 @@ def find_dates(line: str, *, not_before: dt.date) -> list[DateMention]:
         if problem:
             date, time = None, None
         mentions.append(DateMention(match.start(), written, kind, date, time, problem, label))
-    return mentions
+    return tuple(mentions)
 
 
 def _first_time(line: str) -> re.Match | None:

@@ -15,6 +15,12 @@ from dataclasses import dataclass
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
 
 
+# Pure functions of one line, asked for the same line by several extractors (a
+# file's lines are read by the talk, date, place and sign-up readers alike): kept.
+_SAME_LINE = functools.lru_cache(maxsize=8192)
+
+
+@_SAME_LINE
 def fold(text: str) -> str:
     """Lower case with umlauts spelled out, so "Nächster" matches "naechster"."""
     return text.casefold().translate(_UMLAUTS)
@@ -30,6 +36,7 @@ class ListItem:
 _LIST_ITEM = re.compile(r"(?P<indent>[ ]*)(?P<marker>[-*+]|[0-9]{1,9}[.)])(?:[ ]+(?P<content>.*))?")
 
 
+@_SAME_LINE
 def list_item(text: str) -> ListItem | None:
     """The list item on this line, or None: "+ 6 Nachzügler" is one, "+6" is not."""
     expanded = text.expandtabs(4).rstrip()
@@ -77,6 +84,7 @@ def _link_target_url(target: str) -> str:
 
 
 @functools.lru_cache(maxsize=65536)
+@_SAME_LINE
 def plain_text(markdown: str, keep_html: bool = False) -> str:
     """What a reader sees of one line: links reduced to their text, no markup.
 
@@ -109,6 +117,7 @@ _NO_BREAK_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " "})
 _STRUCK = re.compile(r"~~[^~\n]*~~|<(?P<tag>del|s|strike)>[^<\n]*</(?P=tag)>", re.IGNORECASE)
 
 
+@_SAME_LINE
 def mask_non_text(text: str) -> str:
     """Same length, but URLs, link targets, code spans, HTML tags and struck
     text blanked.
@@ -136,10 +145,15 @@ class Link:
 
 def links(text: str) -> list[Link]:
     """Markdown links, autolinks and bare URLs of one line, in reading order."""
+    return list(_links(text))
+
+
+@_SAME_LINE
+def _links(text: str) -> tuple[Link, ...]:
     found = [Link(plain_text(m["text"]), _link_target_url(m["target"]), m.start())
              for m in _LINK.finditer(text)]
     found += [Link(m["url"], m["url"], m.start()) for m in _AUTOLINK.finditer(text)]
     rest = _blank(text, [m.span() for m in _LINK.finditer(text)]
                   + [m.span() for m in _AUTOLINK.finditer(text)])
     found += [Link(m[0], m[0], m.start()) for m in _BARE_URL.finditer(rest)]
-    return sorted(found, key=lambda link: link.start)
+    return tuple(sorted(found, key=lambda link: link.start))
