@@ -4,7 +4,8 @@ One long-running process, as livereload is: the preview build
 (``pelican.plugins.meetup.organizer.preview.Preview``, pelicanconf.py with its caches) once,
 then for each round one report edited (a sentence added) and rebuilt.  Per
 edit: the seconds until the edited page is in the output folder (livereload
-reloads the browser then), and until the search index is made again.  The
+reloads the browser then), and until the whole site is built again in the
+background and the search index is made (``Preview.wait_for_index``).  The
 edit is undone at the end.  Prints one JSON object.
 
     python bench/livereload_probe.py CONTENT_DIR OUTPUT_DIR --cache DIR [--edits N]

@@ -47,6 +47,50 @@ def wait_for(url: str, text: str, seconds: float) -> str | None:
     return None
 
 
+def browser_reloads(port: int, action, expected: int, quiet: float = 3,
+                    seconds: float = 90) -> list[float]:
+    """Connected as livereload.js is, ``action()`` done: the seconds after it at which
+    the server said "reload", until ``quiet`` seconds passed after the ``expected``-th
+    (or ``seconds`` in all)."""
+    import asyncio
+    import json
+
+    from tornado.websocket import websocket_connect
+
+    async def listen() -> list[float]:
+        socket = await websocket_connect(f"ws://127.0.0.1:{port}/livereload")
+        socket.write_message(json.dumps({"command": "hello", "protocols": [
+            "http://livereload.com/protocols/official-7"]}))
+        await socket.read_message()  # the server's hello
+        socket.write_message(json.dumps({"command": "info", "url": "http://test/"}))
+        # livereload's own reload 2 s after its first look at the files (for browsers
+        # still open from before a restart) comes first.
+        while True:
+            try:
+                await asyncio.wait_for(socket.read_message(), timeout=3.5)
+            except asyncio.TimeoutError:
+                break
+        start = time.monotonic()
+        action()
+        reloads: list[float] = []
+        end = start + seconds
+        while (left := end - time.monotonic()) > 0:
+            try:
+                message = await asyncio.wait_for(socket.read_message(), timeout=left)
+            except asyncio.TimeoutError:
+                break
+            if message is None:
+                break
+            if json.loads(message).get("command") == "reload":
+                reloads.append(round(time.monotonic() - start, 1))
+                if len(reloads) == expected:
+                    end = min(end, time.monotonic() + quiet)
+        socket.close()
+        return reloads
+
+    return asyncio.run(listen())
+
+
 def test_livereload_rebuilds_after_an_edit(tmp_path):
     content, output = tmp_path / "content", tmp_path / "output"
     content.mkdir()
@@ -62,11 +106,18 @@ def test_livereload_rebuilds_after_an_edit(tmp_path):
     try:
         url = f"http://127.0.0.1:{port}/bericht-vom-treffen-im-oktober-2025/"
         assert wait_for(url, "1 Person", 90), "first build not served"
-        report.write_text(REPORT + "- Bernd, Student, Uni\n", encoding="utf-8")
+
+        def edit():
+            report.write_text(REPORT + "- Bernd, Student, Uni\n", encoding="utf-8")
+
+        # A browser's view: a reload when the edited page is there, one more when the
+        # whole site is, and none after (nothing it writes starts another build).
+        reloads = browser_reloads(port, edit, expected=2)
         page = wait_for(url, "2 Teilnehmende", 90)
         assert page is not None, "edit not rebuilt"
         # The browser is told to reload by livereload's script.
         assert "livereload.js" in page
+        assert len(reloads) == 2, reloads
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         printed, _ = server.communicate(timeout=30)

@@ -8,6 +8,7 @@ catalog.  Real builds into a temp folder; what is asserted is the built files.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -98,21 +99,115 @@ def test_an_edit_replaces_only_the_pages_that_changed(site):
     assert "Vektorsuche" in _page(output, OCTOBER)
 
 
-def test_a_failed_preview_build_leaves_the_output_as_it_was(site):
-    from pelican.plugins.meetup.organizer.sitebuild import BuildFailed
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(folder)): path.read_bytes()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def test_an_edited_page_is_there_at_once_and_the_whole_site_after(site, tmp_path):
+    """The fast path: the edited report's page when rebuild() returns; after the
+    background build exactly what a whole build of the same content gives."""
+    from pelican.plugins.meetup.organizer import sitebuild
+
+    from pelican.plugins.meetup.organizer.preview import Preview
 
     content, _, settings, output = site
-    preview, _ = _preview(settings, content, output)
+    failures, completed = [], []
+    preview = Preview(settings, content, output, log=lambda message: None,
+                      on_index_failure=failures.extend, on_complete=lambda: completed.append(1))
+    preview.rebuild()
+    assert preview.wait_for_index() == 0 and not failures
+    assert not completed  # the whole build was the first one: no second reload
+    untouched = (output / SEPTEMBER / "index.html").stat()
+
+    for number, word in enumerate(("Vektorsuche", "Vektordatenbanken"), 1):
+        (content / "2025-10-21-bericht.md").write_text(REPORT.replace("Embeddings", word)
+                                                       + f"- Gast {number}, Student, Uni\n",
+                                                       encoding="utf-8")
+        preview.rebuild()
+        page = _page(output, OCTOBER)
+        assert word in page and "3 Teilnehmende" in page
+        assert preview.wait_for_index() == 0 and not failures
+        assert len(completed) == number  # the browser is told to reload again
+        # The whole build in the background renders the same page.
+        assert _page(output, OCTOBER) == page
+    # Pages whose inputs did not change keep their files.
+    assert (output / SEPTEMBER / "index.html").stat().st_mtime_ns == untouched.st_mtime_ns
+    assert "Vektordatenbanken" in (output / "index.html").read_text(encoding="utf-8")
+
+    fresh = tmp_path / "fresh"
+    sitebuild.build(settings, fresh, content=content, log=lambda message: None,
+                    overrides={"CACHE_PATH": str(tmp_path / "fresh-cache")})
+    built, expected = _files(output), _files(fresh)
+    # Pagefind's files are named by their content; the ones of earlier indexes stay
+    # beside the new ones (the index names only the new ones).
+    search = f"pagefind{os.sep}"
+    assert {k: v for k, v in built.items() if not k.startswith(search)} == {
+        k: v for k, v in expected.items() if not k.startswith(search)}
+    assert {k: built.get(k) for k in expected if k.startswith(search)} == {
+        k: v for k, v in expected.items() if k.startswith(search)}
+
+
+def test_a_new_file_or_a_setting_takes_the_whole_build(site, tmp_path):
+    content, theme, settings, output = site
+    preview, failures = _preview(settings, content, output)
     preview.rebuild()
     preview.wait_for_index()
-    before = _page(output, OCTOBER)
-    (content / "2025-10-21-bericht.md").write_text(
+
+    (content / "2025-11-18-bericht.md").write_text(
+        REPORT.replace("Oktober", "November").replace("2025-10-21", "2025-11-18"),
+        encoding="utf-8")
+    preview.rebuild()
+    # Made by the build that rebuild() waited for, not by the one in the background.
+    november = "bericht-vom-treffen-im-november-2025"
+    assert "Bericht vom Treffen im November" in _page(output, november)
+    assert "bericht-vom-treffen-im-november-2025/" in _page(output, OCTOBER)  # its neighbour
+
+    write_settings(settings, PATH=str(content), THEME=str(theme),
+                   CACHE_PATH=str(tmp_path / "cache"), SITENAME="Vorschau-Gruppe")
+    preview.rebuild()
+    assert "Vorschau-Gruppe" in _page(output, SEPTEMBER)
+
+    # An edit that moves the meeting: its neighbours' pages change too, so the fast
+    # path leaves it to the whole build.
+    (content / "2025-11-18-bericht.md").write_text(
+        REPORT.replace("Oktober", "November").replace("2025-10-21", "2025-11-25"),
+        encoding="utf-8")
+    preview.rebuild()
+    assert "25. November 2025" in _page(output, november)
+    assert "25. November 2025" in (output / "index.html").read_text(encoding="utf-8")
+    assert preview.wait_for_index() == 0 and not failures
+
+
+def test_a_failed_preview_build_leaves_the_output_as_it_was(site):
+    """An edit the content check rejects: its file:line message, the output as it was;
+    the fix is shown again."""
+    from pelican.plugins.meetup.organizer.sitebuild import BuildFailed
+
+    from pelican.plugins.meetup.organizer.preview import Preview
+
+    content, _, settings, output = site
+    completed = []
+    preview = Preview(settings, content, output, log=lambda message: None,
+                      on_complete=lambda: completed.append(1))
+    preview.rebuild()
+    preview.wait_for_index()
+    before = _files(output)
+    report = content / "2025-10-21-bericht.md"
+    report.write_text(
         REPORT.replace("Wir haben", "[kaputt]({filename}/gibt-es-nicht.md) Wir haben"),
         encoding="utf-8")
     with pytest.raises(BuildFailed) as failure:
         preview.rebuild()
-    assert any("gibt-es-nicht.md" in message for message in failure.value.messages)
-    assert _page(output, OCTOBER) == before
+    assert any("2025-10-21-bericht.md:4:" in message and "gibt-es-nicht.md" in message
+               for message in failure.value.messages), failure.value.messages
+    assert _files(output) == before
+
+    report.write_text(REPORT.replace("Embeddings", "Vektorsuche"), encoding="utf-8")
+    preview.rebuild()
+    assert "Vektorsuche" in _page(output, OCTOBER)
+    # Shown by the fast path (the kept build is the one before the rejected edit).
+    assert preview.wait_for_index() == 0 and completed == [1]
 
 
 def test_setting_template_and_catalog_edits_reach_the_next_preview_build(site, tmp_path):

@@ -317,27 +317,8 @@ def attach_facts(generator) -> None:
     # One Markdown converter for every card's remarks in this build.
     remarks = RemarkRenderer(generator.settings["MARKDOWN"])
     for read in reads:
-        article, facts = read.article, read.shown
-        meeting = by_date.get(facts.meeting.date) if facts.meeting else None
-        own = meeting is not None and article in (meeting.report, meeting.announcement)
-        article.meetup = facts
-        article.meetup_counterpart = None
-        if own:
-            article.meetup_counterpart = (
-                meeting.announcement if article is meeting.report else meeting.report
-            )
-        article.meetup_previous, article.meetup_following = neighbours.get(id(article),
-                                                                           (None, None))
-        article.meetup_start = _start(facts, config, zone)
-        article.meetup_end = (article.meetup_start + config.duration
-                              if article.meetup_start else None)
-        article.meetup_ics_url = config.article_ics_save_as(article.save_as) if own else None
-        # The meeting's venue (site.venues): its page shows address and map link.
-        article.meetup_venue = meeting.venue if own else (
-            config.venue(facts.location) if facts.location else None)
-        article.meetup_meeting = meeting if own else None
-        _rewrite_body(read, generator.env, config, by_date, zone, remarks)
-        _redact(article, config)
+        _attach(read, read.article, neighbours.get(id(read.article), (None, None)),
+                generator.env, config, by_date, zone, remarks)
 
     # Each talk's topics: its meeting's tags and the MEETUP_TOPICS its title names.
     talks = topic_views.with_topics(index.talks, lambda talk: config.tags(by_date.get(talk.date)),
@@ -356,6 +337,64 @@ def attach_facts(generator) -> None:
         meetup_calendar_url=config.settings["MEETUP_ICS_SAVE_AS"],
         meetup_webcal_url=_webcal(config.siteurl, config.settings["MEETUP_ICS_SAVE_AS"]),
     )
+
+
+def _attach(read: _Read, known_as, neighbours: tuple, env, config: Config, by_date, zone,
+            remarks: RemarkRenderer) -> None:
+    """One article's facts, relations and rewritten body; ``known_as`` is the object the
+    site index holds for it (the article itself, or the one an edited copy replaces)."""
+    article, facts = read.article, read.shown
+    meeting = by_date.get(facts.meeting.date) if facts.meeting else None
+    own = meeting is not None and known_as in (meeting.report, meeting.announcement)
+    article.meetup = facts
+    article.meetup_counterpart = None
+    if own:
+        article.meetup_counterpart = (
+            meeting.announcement if known_as is meeting.report else meeting.report
+        )
+    article.meetup_previous, article.meetup_following = neighbours
+    article.meetup_start = _start(facts, config, zone)
+    article.meetup_end = (article.meetup_start + config.duration
+                          if article.meetup_start else None)
+    article.meetup_ics_url = config.article_ics_save_as(article.save_as) if own else None
+    # The meeting's venue (site.venues): its page shows address and map link.
+    article.meetup_venue = meeting.venue if own else (
+        config.venue(facts.location) if facts.location else None)
+    article.meetup_meeting = meeting if own else None
+    _rewrite_body(read, env, config, by_date, zone, remarks)
+    _redact(article, config)
+
+
+def _linked(facts: ArticleFacts) -> tuple:
+    """What the site index and the next-meeting search take from one text besides
+    its body: the same tuple, the same meetings, neighbours and next meeting."""
+    talks = tuple(site_index.talk_text(talk) for talk in facts.talks) \
+        if facts.kind == "announcement" else ()
+    planned = (facts.next.when, facts.next.talks) if facts.next is not None else None
+    return (facts.kind, facts.meeting, facts.location, facts.change, facts.moved_from,
+            facts.signup_url, planned, talks)
+
+
+def attach_edited(generator, old, new) -> bool:
+    """The treatment attach_facts gives an article, for ``new``, an edited copy of ``old``
+    (same file), with the site index of the last build: False (nothing changed on
+    ``new``'s relations) when the edit changes what that index took from the file,
+    so only a whole build gives the right pages."""
+    config = Config.of(generator.settings)
+    # Parsed here, without the facts cache (loading it takes longer than one file).
+    read = _read(new, *_parse(new.source_path, _inputs(new)), config)
+    if getattr(old, "meetup", None) is None or _linked(read.shown) != _linked(old.meetup):
+        return False
+    by_date = {meeting.date: meeting for meeting in generator.context.get("meetup_meetings", ())}
+    zone = clock.now(config.timezone).tzinfo
+    # The index holds the article of that build (an earlier edit replaced it since).
+    meeting = old.meetup_meeting
+    known_as = next((text for text in (meeting.report, meeting.announcement)
+                     if text is not None and text.source_path == old.source_path),
+                    new) if meeting is not None else new
+    _attach(read, known_as, (old.meetup_previous, old.meetup_following), generator.env, config,
+            by_date, zone, RemarkRenderer(generator.settings["MARKDOWN"]))
+    return True
 
 
 def _webcal(siteurl: str, save_as: str) -> str:

@@ -57,6 +57,8 @@ def livereload(root: Path, port: int = 8000, content: Path | None = None,
     """``invoke livereload``: build, serve, rebuild and reload on every change of the
     content, the settings and the files the glob patterns in ``watch`` match."""
     from livereload import Server
+    from livereload.handlers import LiveReloadHandler
+    from tornado.ioloop import IOLoop
 
     from .preview import Preview
     from .sitebuild import BuildFailed
@@ -69,8 +71,18 @@ def livereload(root: Path, port: int = 8000, content: Path | None = None,
         for message in messages:
             print(_("ERROR: {message}").format(message=message), file=sys.stderr)
 
-    # The edited page first; the search index is made after it, in the background.
-    preview = Preview(settings_file(root), content, output, on_index_failure=print_errors)
+    # The server's loop (serve() runs it in this thread); livereload's message to the
+    # browsers is sent from there.
+    loop = IOLoop.current()
+
+    def reload_browsers():
+        if LiveReloadHandler.watcher is not None:  # the server runs
+            loop.add_callback(LiveReloadHandler.reload_waiters)
+
+    # The edited page first; the whole site and the search index are made after it, in
+    # the background, and the browser reloads again when the whole site is there.
+    preview = Preview(settings_file(root), content, output, on_index_failure=print_errors,
+                      on_complete=reload_browsers)
 
     def rebuild():
         try:
@@ -80,6 +92,10 @@ def livereload(root: Path, port: int = 8000, content: Path | None = None,
             print(_("Build failed; {path} is unchanged.").format(path=output), file=sys.stderr)
             return
         print(_("Site built: {path}").format(path=output))
+        if LiveReloadHandler.watcher is not None:
+            # Now, in the server's loop (rebuild runs there): livereload's own reload after
+            # this task is skipped within 3 s of another, e.g. the background one.
+            LiveReloadHandler.reload_waiters()
 
     rebuild()
     print(_("Preview: http://127.0.0.1:{port}/  (rebuilds on every change, Ctrl+C stops)")
@@ -89,7 +105,10 @@ def livereload(root: Path, port: int = 8000, content: Path | None = None,
     patterns += list(watch)
     for pattern in patterns:
         server.watch(pattern, rebuild)
-    server.serve(host="127.0.0.1", port=port, root=str(output))
+    try:
+        server.serve(host="127.0.0.1", port=port, root=str(output))  # until Ctrl+C
+    finally:
+        preview.stop_indexing()  # the background build runs in a process group of its own
 
 
 def check(root: Path, content: Path | None = None, settings: Path | None = None) -> None:

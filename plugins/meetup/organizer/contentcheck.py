@@ -231,42 +231,71 @@ def check_content(
         return [ContentProblem(_shown(content, shown_root), 0,
                                _("the content folder does not exist"))]
 
-    sources: list[_Source] = []
-    for relative in _content_files(content, settings):
-        path = content / relative
-        shown = _shown(path, shown_root)
-        extension = relative.rsplit(".", 1)[-1] if "." in Path(relative).name else ""
-        markdown = markdown_extension(Path(relative).name, _markdown_extensions(settings))
-        skip = skipped(relative, settings.get("MEETUP_SKIP_FILES", SKIP_FILES)) \
-            if markdown or extension in ("html", "htm") else None
-        if skip is not None:
-            problems.append(ContentProblem(
-                shown, 1, _("is not built: {reason}").format(reason=translate(skip)), "warning"))
-        elif markdown or (extension in ("html", "htm") and _has_front_matter(path)):
-            source = _read_source(path, relative, shown, settings, problems)
-            if source is not None:
-                sources.append(source)
-        elif not _is_static(relative, settings) and extension not in OTHER_SOURCE_EXTENSIONS:
-            problems.append(ContentProblem(
-                shown, 0,
-                _("Pelican neither reads this file (ending “.{extension}”) nor copies it; reports "
-                  "end in .md, images belong in {folders}").format(
-                      extension=extension,
-                      folders=_or_list(settings.get("STATIC_PATHS", ["images"]))),
-                "warning",
-            ))
-
+    sources = [source for relative in _content_files(content, settings)
+               if (source := _source(content, relative, shown_root, settings, problems))
+               is not None]
     for source in sources:
-        problems.extend(_check_headers(source, settings))
-        problems.extend(_check_links(source, content, shown_root, settings))
-        problems.extend(_check_images(source))
-        problems.extend(_check_placeholders(source))
-        if read_facts is not None and source.kind == "article":
-            problems.extend(_facts_problems(source, read_facts))
-            problems.extend(_check_name_date(source))
-            problems.extend(_check_slides(source, settings))
+        problems.extend(_check_source(source, content, shown_root, settings, read_facts))
     problems.extend(_check_duplicate_targets(sources, settings))
     return sorted(set(problems))
+
+
+def check_files(content: Path, settings: Mapping, relatives: Iterable[str],
+                display_root: Path | None = None) -> list[ContentProblem]:
+    """What ``check_content`` finds in each of ``relatives`` (content-relative files)
+    alone: the preview's check of edited files.  What takes every file (two files
+    with one address) is left to the whole build."""
+    languages.activate(settings)
+    settings = languages.with_page_settings(settings)
+    content = Path(content).resolve()
+    shown_root = Path(display_root or Path.cwd()).resolve()
+    problems: list[ContentProblem] = []
+    for relative in relatives:
+        source = _source(content, relative, shown_root, settings, problems)
+        if source is not None:
+            problems.extend(_check_source(source, content, shown_root, settings, None))
+    return sorted(set(problems))
+
+
+def _source(content: Path, relative: str, shown_root: Path, settings: Mapping,
+            problems: list[ContentProblem]) -> _Source | None:
+    """``relative`` as the check reads it (None: not read; what is wrong with that
+    goes to ``problems``)."""
+    path = content / relative
+    shown = _shown(path, shown_root)
+    extension = relative.rsplit(".", 1)[-1] if "." in Path(relative).name else ""
+    markdown = markdown_extension(Path(relative).name, _markdown_extensions(settings))
+    skip = skipped(relative, settings.get("MEETUP_SKIP_FILES", SKIP_FILES)) \
+        if markdown or extension in ("html", "htm") else None
+    if skip is not None:
+        problems.append(ContentProblem(
+            shown, 1, _("is not built: {reason}").format(reason=translate(skip)), "warning"))
+    elif markdown or (extension in ("html", "htm") and _has_front_matter(path)):
+        return _read_source(path, relative, shown, settings, problems)
+    elif not _is_static(relative, settings) and extension not in OTHER_SOURCE_EXTENSIONS:
+        problems.append(ContentProblem(
+            shown, 0,
+            _("Pelican neither reads this file (ending “.{extension}”) nor copies it; reports "
+              "end in .md, images belong in {folders}").format(
+                  extension=extension,
+                  folders=_or_list(settings.get("STATIC_PATHS", ["images"]))),
+            "warning",
+        ))
+    return None
+
+
+def _check_source(source: _Source, content: Path, shown_root: Path, settings: Mapping,
+                  read_facts: FactsReader | None) -> list[ContentProblem]:
+    problems: list[ContentProblem] = []
+    problems.extend(_check_headers(source, settings))
+    problems.extend(_check_links(source, content, shown_root, settings))
+    problems.extend(_check_images(source))
+    problems.extend(_check_placeholders(source))
+    if read_facts is not None and source.kind == "article":
+        problems.extend(_facts_problems(source, read_facts))
+        problems.extend(_check_name_date(source))
+        problems.extend(_check_slides(source, settings))
+    return problems
 
 
 def count_sources(content: Path, settings: Mapping) -> int:

@@ -165,6 +165,7 @@ def build(
     search_index: bool = True,
     log=print,
     in_place: bool = False,
+    connect: dict | None = None,
 ) -> list[str]:
     """Build the site into ``output``; return the hints shown.
 
@@ -173,6 +174,8 @@ def build(
     swap, only the files that changed are replaced in ``output`` and the ones
     no longer built are removed; an unchanged page keeps its file (and its
     time stamp), and ``output``'s search index stays until it is made again.
+    ``connect`` ({Pelican signal name: handler}) connects handlers for this
+    build's Pelican run only (the preview keeps the generators of its build).
     """
     output = Path(os.path.abspath(output))
     settings = read_settings(settings_file, content, overrides)
@@ -206,7 +209,7 @@ def build(
         root.addHandler(collector)
         try:
             try:
-                _run_pelican(settings, staging)
+                _run_pelican(settings, staging, connect or {})
             except Exception as error:  # a crash inside Pelican or a plugin
                 collector.failures.append(_describe(error))
             if not collector.failures and search_index:
@@ -228,12 +231,19 @@ def build(
     return hints + collector.hints
 
 
-def _run_pelican(settings: dict, output: Path) -> None:
-    from pelican import Pelican
+def _run_pelican(settings: dict, output: Path, connect: dict) -> None:
+    from pelican import Pelican, signals
 
     settings = dict(settings)
     settings["OUTPUT_PATH"] = str(output)
-    Pelican(settings).run()
+    connected = [(getattr(signals, name), handler) for name, handler in connect.items()]
+    for signal, handler in connected:
+        signal.connect(handler, weak=False)
+    try:
+        Pelican(settings).run()
+    finally:
+        for signal, handler in connected:
+            signal.disconnect(handler)
 
 
 def _describe(error: BaseException) -> str:
