@@ -53,6 +53,7 @@ def browser_reloads(port: int, action, expected: int, quiet: float = 3,
     the server said "reload", until ``quiet`` seconds passed after the ``expected``-th
     (or ``seconds`` in all)."""
     import asyncio
+    import concurrent.futures
     import json
 
     from tornado.websocket import websocket_connect
@@ -88,7 +89,10 @@ def browser_reloads(port: int, action, expected: int, quiet: float = 3,
         socket.close()
         return reloads
 
-    return asyncio.run(listen())
+    # A thread of its own: its event loop must not meet one a browser test's Playwright
+    # keeps running in this pytest worker's main thread.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, listen()).result()
 
 
 def test_livereload_rebuilds_after_an_edit(tmp_path):
