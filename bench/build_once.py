@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
               search_index=False, log=lambda message: None)
     except BuildFailed as failure:
         for message in failure.messages:
-            print(f"FEHLER: {message}", file=sys.stderr)
+            print(f"ERROR: {message}", file=sys.stderr)
         return 1
     return 0
 

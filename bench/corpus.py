@@ -358,7 +358,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, required=True, help="folder (replaced)")
     args = parser.parse_args(argv)
     written = write_corpus(args.out, args.files, args.seed, args.copies)
-    print(f"{len(written)} Markdown-Dateien (+ {len(PAGES)} Seiten) in {args.out}")
+    print(f"{len(written)} Markdown files (+ {len(PAGES)} pages) in {args.out}")
 
 
 if __name__ == "__main__":

@@ -484,7 +484,7 @@ def render_text(scores: Scores, build: BuildResult, mode: str, notes: list[str],
         built += f", {len(build.articles)} articles in meetups.json"
     out = [f"builds: {built} ({mode})"]
     out += [f"  {note}" for note in notes]
-    out += [f"  FEHLER: {message}" for message in build.errors]
+    out += [f"  ERROR: {message}" for message in build.errors]
     out += ["", f"{'field':<13}{'right':>6}{'stated':>8}{'wrong':>7}   share"]
     for name, s in scores.fields.items():
         share = f"{100 * s.right / s.stated:5.0f} %" if s.stated else "    –"

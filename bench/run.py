@@ -187,13 +187,13 @@ def bench_size(files: int, rounds: int, seed: int, corpora: Path, work: Path, en
             edited.write_text(original, encoding="utf-8")
         floor, old, full, rebuild = (samples[key][-1].seconds
                                      for key in ("floor", "old", "build", "rebuild"))
-        say(f"  {files} Dateien, Runde {number}/{rounds}: floor {floor:.2f} s, old {old:.2f} s, "
+        say(f"  {files} files, round {number}/{rounds}: floor {floor:.2f} s, old {old:.2f} s, "
             f"build {full:.2f} s, pagefind {samples['pagefind'][-1].seconds:.2f} s, "
             f"rebuild {rebuild:.2f} s")
     summary = summarize(files, rounds, samples)
     summary["preview"] = preview(content, work / f"preview-{files}", rounds + 1, env, logs)
-    say(f"  {files} Dateien, livereload: sichtbar nach "
-        f"{', '.join(f'{s:.2f}' for s in summary['preview']['visible_s'])} s, Suchindex nach "
+    say(f"  {files} files, livereload: visible after "
+        f"{', '.join(f'{s:.2f}' for s in summary['preview']['visible_s'])} s, search index after "
         f"{', '.join(f'{s:.2f}' for s in summary['preview']['indexed_s'])} s")
     return summary
 
@@ -320,43 +320,43 @@ def verdicts(rows: list[dict], started: dict | None = None) -> list[str]:
     found = []
 
     def line(what: str, value: str, target: str, ok: bool) -> None:
-        found.append(f"{what}: {value} (Ziel {target}) -> {'erfüllt' if ok else 'NICHT erfüllt'}")
+        found.append(f"{what}: {value} (target {target}) -> {'met' if ok else 'NOT met'}")
 
     for files in (120, 1200):
         if files in by_files:
             row = by_files[files]
-            line(f"build/old bei {files}", f"{row['build_per_old']:.2f} "
+            line(f"build/old at {files}", f"{row['build_per_old']:.2f} "
                  f"(CPU {row['build_per_old_cpu']:.2f})", f"<= {TARGET_VS_OLD}",
                  row["build_per_old"] <= TARGET_VS_OLD)
     if 1200 in by_files:
         row = by_files[1200]
-        line("build/floor bei 1200", f"{row['build_per_floor']:.2f} "
+        line("build/floor at 1200", f"{row['build_per_floor']:.2f} "
              f"(CPU {row['build_per_floor_cpu']:.2f})", f"<= {TARGET_RATIO}",
              row["build_per_floor"] <= TARGET_RATIO)
     for files, limit in TARGET_PREVIEW_S.items():
         if files in by_files:
             seen = by_files[files]["preview"]["visible_median_s"]
-            line(f"livereload: Änderung sichtbar bei {files}", f"{seen:.2f} s", f"<= {limit} s",
+            line(f"livereload: edit visible at {files}", f"{seen:.2f} s", f"<= {limit} s",
                  seen <= limit)
     if started is not None:
-        line("Start: Site aus einer Datei, build/old", f"{started['build_per_old']:.2f} "
+        line("start-up: one-file site, build/old", f"{started['build_per_old']:.2f} "
              f"({started['build_s']:.2f} s / {started['old_s']:.2f} s)", "<= 1.0",
              started["build_per_old"] <= 1.0)
     if 1200 in by_files:
         peak = max(by_files[1200]["peak_mib"]["build"], by_files[1200]["peak_mib"]["rebuild"])
-        line("Spitzenspeicher Build (alle Prozesse) bei 1200", f"{peak:.0f} MiB",
+        line("peak memory of the build (all processes) at 1200", f"{peak:.0f} MiB",
              f"<= {TARGET_PEAK_MIB} MiB", peak <= TARGET_PEAK_MIB)
     largest = max(by_files, default=0)
     if 1200 in by_files and largest > 1200:
         growth = by_files[largest]["build_ms_per_file"] / by_files[1200]["build_ms_per_file"]
         growth_cpu = (by_files[largest]["build_cpu_ms_per_file"]
                       / by_files[1200]["build_cpu_ms_per_file"])
-        line(f"Zeit pro Datei {largest}/1200", f"{growth:.2f} (CPU {growth_cpu:.2f})",
+        line(f"time per file {largest}/1200", f"{growth:.2f} (CPU {growth_cpu:.2f})",
              f"<= {TARGET_GROWTH}", growth <= TARGET_GROWTH)
         memory = ((by_files[largest]["peak_mib"]["build"] / largest)
                   / (by_files[1200]["peak_mib"]["build"] / 1200))
-        found.append(f"Speicher pro Datei {largest}/1200: {memory:.2f} "
-                     f"({by_files[largest]['peak_mib']['build']:.0f} MiB bei {largest})")
+        found.append(f"memory per file {largest}/1200: {memory:.2f} "
+                     f"({by_files[largest]['peak_mib']['build']:.0f} MiB at {largest})")
     return found
 
 
@@ -410,10 +410,10 @@ def main(argv: list[str] | None = None) -> int:
         try:
             report = profile(args.profile, args.seed, args.corpus, args.results, env)
         except StepFailed as failure:
-            print(f"FEHLER: {failure}", file=sys.stderr)
+            print(f"ERROR: {failure}", file=sys.stderr)
             return 1
         print(report.read_text(encoding="utf-8"))
-        print(f"Profil: {report}")
+        print(f"Profile: {report}")
         return 0
 
     plan = parse_plan(args.sizes, args.rounds, args.quick)
@@ -423,27 +423,27 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-", dir=args.results) as work:
         for files, rounds in plan:
-            print(f"Korpus {files} Dateien (seed {args.seed}), {rounds} Runde(n) ...", flush=True)
+            print(f"Corpus of {files} files (seed {args.seed}), {rounds} round(s) ...", flush=True)
             try:
                 rows.append(bench_size(files, rounds, args.seed, args.corpus, Path(work),
                                        env, lambda line: print(line, flush=True)))
             except StepFailed as failure:
-                print(f"FEHLER: {failure}", file=sys.stderr)
+                print(f"ERROR: {failure}", file=sys.stderr)
                 return 1
         start_row = None
         if not args.quick and not args.no_startup:
-            print(f"Start-up: Site aus einer Datei, {STARTUP_ROUNDS} Runden ...", flush=True)
+            print(f"Start-up: one-file site, {STARTUP_ROUNDS} rounds ...", flush=True)
             try:
                 start_row = startup(STARTUP_ROUNDS, args.seed, args.corpus, Path(work), env)
             except StepFailed as failure:
-                print(f"FEHLER: {failure}", file=sys.stderr)
+                print(f"ERROR: {failure}", file=sys.stderr)
                 return 1
     elapsed = time.perf_counter() - started
     machine = (f"{platform.python_implementation()} {platform.python_version()}, "
                f"{os.cpu_count()} cores, {platform.machine()}, load {os.getloadavg()[0]:.1f}")
     report = "\n".join([table(rows), "", *([startup_table(start_row), ""] if start_row else []),
                         *verdicts(rows, start_row), "",
-                        f"Maschine: {machine}; Gesamtdauer {elapsed:.0f} s"])
+                        f"Machine: {machine}; whole run {elapsed:.0f} s"])
     print()
     print(report)
     name = "quick" if args.quick else "latest"
