@@ -18,17 +18,14 @@ when it does not: the caller then makes a whole build.
 from __future__ import annotations
 
 import os
-from itertools import chain
 from pathlib import Path
 
 from pelican import signals
 from pelican.contents import Article
 from pelican.writers import Writer
 
-from . import articles, memo, photos
+from . import articles, contents, memo, photos
 
-LISTS = ("articles", "translations", "drafts", "drafts_translations", "hidden_articles",
-         "hidden_translations")
 # What must stay as it was for the other pages and the addresses to stay right.
 SAME = ("date", "slug", "save_as", "url", "title", "status", "lang", "template")
 
@@ -39,7 +36,7 @@ class Unsure(Exception):
 
 def find(generator, relative: str):
     """The article the generator made of ``relative`` (content-relative, "/"), or None."""
-    for article in chain.from_iterable(getattr(generator, name) for name in LISTS):
+    for article in contents.every(generator, contents.ARTICLE_LISTS):
         if article.relative_source_path.replace(os.sep, "/") == relative:
             return article
     return None
@@ -80,7 +77,7 @@ def swap(generator, old, new) -> None:
             if item is old:
                 items[index] = new
 
-    for name in (*LISTS, "dates"):
+    for name in (*contents.ARTICLE_LISTS, "dates"):
         replace_in(getattr(generator, name))
     for groups in (generator.categories, generator.tags, generator.authors):
         for _key, members in (groups.items() if hasattr(groups, "items") else groups):
@@ -89,14 +86,15 @@ def swap(generator, old, new) -> None:
         for period in periods:
             replace_in(period["articles"])
             replace_in(period["dates"])
-    for name in LISTS:  # the context's lists are the generator's, unless a plugin copied them
+    # The context's lists are the generator's, unless a plugin copied them.
+    for name in contents.ARTICLE_LISTS:
         if generator.context.get(name) is not getattr(generator, name, None):
             replace_in(generator.context.get(name) or [])
     if hasattr(old, "override_url"):  # memo.fix_addresses: the address computed once
         new.override_url = new.url
     # Other articles' links to it ({filename}) and their relations.
     generator.context["generated_content"][new.get_relative_source_path()] = new
-    for article in chain.from_iterable(getattr(generator, name) for name in LISTS):
+    for article in contents.every(generator, contents.ARTICLE_LISTS):
         for attribute in ("meetup_counterpart", "meetup_previous", "meetup_following"):
             if getattr(article, attribute, None) is old:
                 setattr(article, attribute, new)

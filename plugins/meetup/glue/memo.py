@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from pelican.contents import Article, Content, Page
 
+from . import contents
+
 
 def forget_rendered_content(*_sender, **_details) -> None:
     """Empty the class-wide memo caches of Content (a signal handler)."""
@@ -32,9 +34,6 @@ def fix_addresses(generators) -> None:
     value is kept as Pelican's own ``override_url`` (not ``override_save_as``,
     which would let the page overwrite another's file)."""
     for generator in generators:
-        for name in ("articles", "translations", "drafts", "drafts_translations",
-                     "hidden_articles", "hidden_translations", "pages", "hidden_pages",
-                     "draft_pages", "draft_translations"):
-            for content in getattr(generator, name, None) or ():
-                if isinstance(content, (Article, Page)) and not hasattr(content, "override_url"):
-                    content.override_url = content.url
+        for content in contents.every(generator):
+            if isinstance(content, (Article, Page)) and not hasattr(content, "override_url"):
+                content.override_url = content.url

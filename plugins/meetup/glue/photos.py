@@ -34,6 +34,7 @@ from pelican.utils import get_relative_path, path_to_url
 from .. import settings as meetup_settings
 from ..i18n import language as languages
 from ..images import markup, process
+from . import contents
 
 logger = logging.getLogger(__name__)
 
@@ -237,23 +238,15 @@ def library(context: dict, settings: dict) -> Library:
     return found
 
 
-def _contents(generator, names) -> list:
-    return [item for name in names for item in getattr(generator, name, [])]
-
-
 def rewrite_articles(generator) -> None:
     photos = library(generator.context, generator.settings)
-    for article in _contents(generator, ("articles", "translations", "drafts",
-                                         "drafts_translations", "hidden_articles",
-                                         "hidden_translations")):
+    for article in contents.every(generator, contents.ARTICLE_LISTS):
         photos.rewrite(article, generator.settings)
 
 
 def rewrite_pages(generator) -> None:
     photos = library(generator.context, generator.settings)
-    for page in _contents(generator, ("pages", "translations", "hidden_pages",
-                                      "hidden_translations", "draft_pages",
-                                      "draft_translations")):
+    for page in contents.every(generator, contents.PAGE_LISTS):
         photos.rewrite(page, generator.settings)
 
 

@@ -246,9 +246,9 @@ def in_workers(function, items: list) -> list | None:
         pool = _WORKERS.get()
         if pool is None:
             return None
+        chunks = [items[start:start + CHUNK] for start in range(0, len(items), CHUNK)]
         with _no_main_script():
-            tasks = [(pool.submit(function, items[start:start + CHUNK]),
-                      len(items[start:start + CHUNK])) for start in range(0, len(items), CHUNK)]
+            tasks = [(pool.submit(function, chunk), len(chunk)) for chunk in chunks]
     except (OSError, RuntimeError) as error:
         logger.debug("no worker processes (%s); working in the build process", error)
         _WORKERS.stop()

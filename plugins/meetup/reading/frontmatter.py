@@ -53,7 +53,6 @@ _TOML_KEY = re.compile(r"""(?P<q>["']?)(?P<key>[A-Za-z0-9_-]+)(?P=q)\s*=""")
 _TOML_LINE = re.compile(r"at line (\d+)")
 
 
-
 @functools.lru_cache(maxsize=1)
 def _yaml_reader():
     """python-frontmatter's YAML handler and yaml's safe loader, imported on first use:

@@ -84,7 +84,6 @@ def _link_target_url(target: str) -> str:
 
 
 @functools.lru_cache(maxsize=65536)
-@_SAME_LINE
 def plain_text(markdown: str, keep_html: bool = False) -> str:
     """What a reader sees of one line: links reduced to their text, no markup.
 

@@ -54,8 +54,8 @@ def _given_names() -> frozenset[str]:
         lines = stream.read().split(b"\n")
     # The name is the second column ("M  Aad   4 …"); comments start with # or =.
     # Bytes first, one decode: half the time of decoding and splitting each line.
-    column = [line[3:].split(None, 1)[0] for line in lines
-              if line[:1] not in (b"#", b"=") and line[3:].strip()]
+    column = [fields[0] for line in lines
+              if line[:1] not in (b"#", b"=") and (fields := line[3:].split(None, 1))]
     found = set(b"\n".join(column).decode("utf-8").lower().split("\n"))
     odd = [name for name in found if "+" in name or not name.isascii()]
     found.difference_update(odd)
