@@ -13,21 +13,24 @@ PLUGIN = Path(__file__).resolve().parents[2] / "plugins" / "meetup"
 STDLIB = set(sys.stdlib_module_names) | {"__future__"}
 # package -> (third-party top-level modules, plugin packages/modules it may import)
 RULES = {
-    "reading": ({"frontmatter", "yaml", "gender_guesser"}, {"reading", "settings"}),
+    "reading": ({"frontmatter", "yaml", "gender_guesser"}, {"reading", "settings", "kept"}),
     "site": ({"markdown", "markupsafe", "icalendar"}, {"site", "reading", "settings"}),
     "rendering": ({"markdown", "markupsafe", "babel"},
                   {"rendering", "site", "reading", "settings", "i18n"}),
     "images": ({"PIL"}, {"images", "settings"}),
-    "i18n": ({"babel"}, {"i18n", "settings"}),
+    "i18n": ({"babel"}, {"i18n", "settings", "kept"}),
 }
 MODULES = [(package, path) for package in RULES for path in sorted((PLUGIN / package).glob("*.py"))]
 
 
-def _plugin_target(package: str, path: Path, node: ast.ImportFrom) -> str:
-    """First part of the plugin module a relative import names ("reading", "settings")."""
+def _plugin_targets(package: str, path: Path, node: ast.ImportFrom) -> set[str]:
+    """First parts of the plugin modules a relative import names ("reading", "settings";
+    ``from .. import kept``: "kept")."""
     parts = [package]
     base = parts[: len(parts) - (node.level - 1)]
-    return ((base + node.module.split(".")) if node.module else base)[0]
+    if node.module:
+        return {(base + node.module.split("."))[0]}
+    return {base[0]} if base else {alias.name for alias in node.names}
 
 
 @pytest.mark.parametrize("package, path", MODULES, ids=[f"{p}/{m.name}" for p, m in MODULES])
@@ -35,7 +38,7 @@ def test_each_package_imports_only_what_it_may(package, path):
     libraries, plugin = RULES[package]
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom) and node.level:
-            assert _plugin_target(package, path, node) in plugin, f"{path.name} imports {node.module}"
+            assert _plugin_targets(package, path, node) <= plugin, f"{path.name} imports {node.module}"
         elif isinstance(node, ast.ImportFrom):
             assert node.module.split(".")[0] in STDLIB | libraries, f"{path.name} imports {node.module}"
         elif isinstance(node, ast.Import):

@@ -1,10 +1,14 @@
-"""Message catalogs: ``<folder>/<lang>/LC_MESSAGES/meetup.po``, compiled in memory.
+"""Message catalogs: ``<folder>/<lang>/LC_MESSAGES/meetup.po``, compiled when used.
 
 The message ids are English (the source language); a catalog translates them.
-No compiled ``.mo`` file is kept anywhere: the ``.po`` files in the repository are
-the catalogs, read and compiled once per process (again when a file changes), so
-a build never runs with a stale binary.  Compiling is deterministic: the same
-``.po`` gives the same messages.
+The ``.po`` files are the catalogs, the only ones in the repository or a site's
+folder.  Each is read whenever a process first needs it (again when it changes);
+its compiled ``.mo`` bytes are kept between processes by ``kept`` (in the user's
+private folder in the system's temporary folder, never beside the ``.po``), under
+a hash of the ``.po``'s bytes, Babel's version and this module's code.  An edited
+``.po`` has another hash and is compiled again, so a build never runs with a stale
+binary; an unchanged one is loaded in ~1 ms instead of parsed and compiled in
+20-40 ms.  Compiling is deterministic: the same ``.po`` gives the same messages.
 
 Lookup for a site in ``en_GB`` with extra folders (MEETUP_TRANSLATION_PATHS):
 ``en_GB`` then ``en``, each first in the extra folders, then in the plugin's own
@@ -20,10 +24,13 @@ import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+import babel
 from babel import Locale, UnknownLocaleError
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
+
+from .. import kept
 
 DOMAIN = "meetup"
 SOURCE_LANGUAGE = "en"
@@ -78,18 +85,38 @@ def catalog_files(code: str, folders: Sequence[Path | str] = ()) -> list[Path]:
 
 def read_catalog(path: Path):
     """A ``.po`` file as Babel's Catalog (a broken file raises with its name)."""
-    with path.open("rb") as handle:
-        try:
-            return read_po(handle, abort_invalid=True)
-        except Exception as error:
-            raise LanguageError(f"{path}: not a readable catalog: {error}") from None
+    return _parse(path, Path(path).read_bytes())
+
+
+def _parse(path: Path, source: bytes):
+    try:
+        return read_po(io.BytesIO(source), abort_invalid=True)
+    except Exception as error:
+        raise LanguageError(f"{path}: not a readable catalog: {error}") from None
+
+
+def _mo_bytes(path: Path, source: bytes) -> bytes:
+    buffer = io.BytesIO()
+    write_mo(buffer, _parse(path, source), use_fuzzy=False)
+    return buffer.getvalue()
+
+
+def compiled(path: Path) -> bytes:
+    """The ``.mo`` bytes of the catalog ``path``, from the kept copy when the ``.po`` is
+    unchanged (a broken ``.po`` raises LanguageError, each time: nothing is kept of it)."""
+    source = Path(path).read_bytes()
+    return kept.derived("catalog", source, lambda: _mo_bytes(path, source), dump=bytes,
+                        load=_checked_mo, versions=[babel.__version__], code=[__file__])
+
+
+def _checked_mo(data: bytes) -> bytes:
+    if data[:4] not in (b"\xde\x12\x04\x95", b"\x95\x04\x12\xde"):  # gettext's magic
+        raise ValueError("not a compiled catalog")
+    return data
 
 
 def _compile(path: Path) -> Translations:
-    buffer = io.BytesIO()
-    write_mo(buffer, read_catalog(path), use_fuzzy=False)
-    buffer.seek(0)
-    return Translations(buffer, domain=DOMAIN)
+    return Translations(io.BytesIO(compiled(path)), domain=DOMAIN)
 
 
 @functools.lru_cache(maxsize=32)
