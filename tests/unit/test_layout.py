@@ -59,3 +59,26 @@ def test_every_package_says_what_it_may_import():
     for package in ("reading", "site", "rendering", "i18n", "images", "glue", "organizer"):
         doc = ast.get_docstring(ast.parse((PLUGIN / package / "__init__.py").read_text(encoding="utf-8")))
         assert doc and ("import" in doc), package
+
+
+def test_start_up_imports_no_library_a_plain_report_does_not_need():
+    """TOML and YAML front matter and the worker pool are rare: their modules are
+    imported when first used, not in every build's start-up (each costs ~5-25 ms)."""
+    import subprocess
+
+    probe = """
+import datetime as dt, sys
+import pelican.plugins.meetup
+from pelican.plugins.meetup.organizer import sitebuild
+from pelican.plugins.meetup.reading.facts import read_facts
+from pelican.plugins.meetup.reading.frontmatter import read_front_matter
+text = "Title: Treffen\\n\\n### Vorträge\\n\\n- Taryn Example: Rust im Alltag\\n"
+read_front_matter(text)
+read_facts(text, date=dt.date(2025, 11, 25))
+print(sorted(name for name in ("tomllib", "yaml", "frontmatter", "concurrent.futures")
+             if name in sys.modules))
+"""
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

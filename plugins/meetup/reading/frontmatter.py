@@ -20,7 +20,6 @@ import datetime as dt
 import functools
 import json
 import re
-import tomllib
 from dataclasses import dataclass, field
 
 from .markdown_text import plain_text
@@ -169,6 +168,8 @@ def _toml(lines: list[str]) -> FrontMatter:
         return FrontMatter({}, 1, "toml", ((1, Text(N_("TOML front matter without a closing "
                                                        "“+++”"))),))
     block = lines[1:end]
+    import tomllib  # on first use, as YAML: few archives have TOML front matter (~5 ms)
+
     try:
         data = tomllib.loads("\n".join(block))
     except tomllib.TOMLDecodeError as error:
