@@ -172,16 +172,29 @@ class _Workers:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            # spawn: no fork of a process that may run threads (livereload),
-            # and the same behaviour on every platform.
             self.pool = ProcessPoolExecutor(max_workers=min(cpus, MAX_WORKERS),
-                                            mp_context=multiprocessing.get_context("spawn"))
+                                            mp_context=multiprocessing.get_context(
+                                                _start_method(multiprocessing)))
         return self.pool
 
     def stop(self) -> None:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
+
+
+def _start_method(multiprocessing) -> str:
+    """fork where it is safe, else spawn.
+
+    A forked worker starts with the build's modules imported; a spawned one imports
+    Markdown, Pygments and the reader again (about 0.5 s of CPU each).  Forking is
+    safe only from a process without threads (a preview's server has some): there
+    the workers are spawned, as on platforms without fork."""
+    import threading
+
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
 
 
 _WORKERS = _Workers()

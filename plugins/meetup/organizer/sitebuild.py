@@ -244,6 +244,10 @@ def _run_pelican(settings: dict, output: Path, connect: dict) -> None:
     finally:
         for signal, handler in connected:
             signal.disconnect(handler)
+        # A build that stopped before its end: no second writing process left over.
+        from ..glue import parallel_output
+
+        parallel_output.finish()
 
 
 def _describe(error: BaseException) -> str:
