@@ -123,10 +123,11 @@ def test_build_with_workers_is_byte_identical_to_one_without(tmp_path):
         f"build(Path({str(ROOT / 'publishconf.py')!r}), Path(sys.argv[2]), content=Path(sys.argv[1]),\n"
         "      overrides={'CACHE_PATH': sys.argv[2] + '-cache'}, search_index=False)\n"
         "print('taken in from the second process:', second.TAKEN_IN)\n"
+        "print('converted before the check:', shared.TAKEN_EARLY)\n"
     )
     runner = tmp_path / "build_at_top_level.py"
     runner.write_text(script, encoding="utf-8")
-    outputs, taken_in = {}, {}
+    outputs, taken_in, early = {}, {}, {}
     for name, threshold in (("workers", 200), ("in-process", 10 ** 9)):
         output = tmp_path / name / "site"
         done = subprocess.run(
@@ -135,11 +136,14 @@ def test_build_with_workers_is_byte_identical_to_one_without(tmp_path):
         assert done.returncode == 0, done.stdout + done.stderr
         assert "Warte auf einen anderen Build" not in done.stdout + done.stderr
         taken_in[name] = done.stdout.split("taken in from the second process: ")[1].split()[0]
+        early[name] = int(done.stdout.split("converted before the check: ")[1].split()[0])
         outputs[name] = {str(p.relative_to(output)): p.read_bytes()
                          for p in sorted(output.rglob("*")) if p.is_file()}
         assert not [p for p in output.rglob(".writing-*")]
     # Calendars and JSON, speaker pages, topic pages: all three from the second process.
     assert (taken_in["workers"], taken_in["in-process"]) == ("3", "0")
+    # Every Markdown file was handed to the workers before the content check.
+    assert (early["workers"], early["in-process"]) == (len(list(content.rglob("*.md"))), 0)
     assert len(outputs["workers"]) > 240
     assert outputs["workers"] == outputs["in-process"]
 
