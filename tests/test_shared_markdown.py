@@ -99,6 +99,8 @@ def test_files_converted_ahead_by_workers_read_exactly_like_pelican(settings, tm
 @pytest.mark.slow
 def test_build_with_workers_is_byte_identical_to_one_without(tmp_path):
     """Enough files for the worker pool; the same site as converting in-process.
+    The worker build also writes the plugin's output in its second process
+    (glue/parallel_output.py), the other writes everything in order.
 
     The worker build runs from a script that builds at top level, without an
     ``if __name__ == "__main__"`` guard: workers must not run it again (they
@@ -114,14 +116,18 @@ def test_build_with_workers_is_byte_identical_to_one_without(tmp_path):
         "import sys\n"
         "import pelican.plugins.meetup.glue.shared_markdown as shared\n"
         "shared.MIN_FILES_FOR_WORKERS = int(sys.argv[3])\n"
+        "import pelican.plugins.meetup.glue.parallel_output as second\n"
+        "second.ENABLED = sys.argv[3] == '200'\n"
         "from pathlib import Path\n"
         "from pelican.plugins.meetup.organizer.sitebuild import build\n"
         f"build(Path({str(ROOT / 'publishconf.py')!r}), Path(sys.argv[2]), content=Path(sys.argv[1]),\n"
         "      overrides={'CACHE_PATH': sys.argv[2] + '-cache'}, search_index=False)\n"
+        "print('taken in from the second process:', second.TAKEN_IN)\n"
+        "print('converted before the check:', shared.TAKEN_EARLY)\n"
     )
     runner = tmp_path / "build_at_top_level.py"
     runner.write_text(script, encoding="utf-8")
-    outputs = {}
+    outputs, taken_in, early = {}, {}, {}
     for name, threshold in (("workers", 200), ("in-process", 10 ** 9)):
         output = tmp_path / name / "site"
         done = subprocess.run(
@@ -129,8 +135,15 @@ def test_build_with_workers_is_byte_identical_to_one_without(tmp_path):
             env=build_env(), capture_output=True, text=True, timeout=120)
         assert done.returncode == 0, done.stdout + done.stderr
         assert "Warte auf einen anderen Build" not in done.stdout + done.stderr
+        taken_in[name] = done.stdout.split("taken in from the second process: ")[1].split()[0]
+        early[name] = int(done.stdout.split("converted before the check: ")[1].split()[0])
         outputs[name] = {str(p.relative_to(output)): p.read_bytes()
                          for p in sorted(output.rglob("*")) if p.is_file()}
+        assert not [p for p in output.rglob(".writing-*")]
+    # Calendars and JSON, speaker pages, topic pages: all three from the second process.
+    assert (taken_in["workers"], taken_in["in-process"]) == ("3", "0")
+    # Every Markdown file was handed to the workers before the content check.
+    assert (early["workers"], early["in-process"]) == (len(list(content.rglob("*.md"))), 0)
     assert len(outputs["workers"]) > 240
     assert outputs["workers"] == outputs["in-process"]
 

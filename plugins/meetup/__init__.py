@@ -14,9 +14,9 @@ its ``__init__`` what it may import:
 
 from pelican import signals
 
-from .glue import (articles, frontmatter_reader, language, meeting_status, memo, photos,
-                   recurring_titles, shared_markdown, site_settings, speakers, stylesheets,
-                   topics)
+from .glue import (articles, frontmatter_reader, language, meeting_status, memo,
+                   parallel_output, photos, recurring_titles, shared_markdown, site_settings,
+                   speakers, stylesheets, topics)
 
 
 def register():
@@ -41,6 +41,11 @@ def register():
     signals.page_generator_init.connect(shared_markdown.convert_pages_ahead)
     signals.all_generators_finalized.connect(shared_markdown.stop_workers)
     signals.finalized.connect(shared_markdown.stop_workers)
+    # Speed only: the plugin's calendars, JSON, speaker and topic pages written by a
+    # second process while Pelican writes its pages (glue/parallel_output.py).
+    signals.all_generators_finalized.connect(parallel_output.remember_generators)
+    signals.get_writer.connect(parallel_output.start)
+    signals.finalized.connect(parallel_output.finish)
     # Memory only: a page's rendered content is not needed once it is written
     # (-27 MiB peak at 4,800 files), and a long livereload session would keep
     # every build's pages.

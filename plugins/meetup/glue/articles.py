@@ -42,7 +42,7 @@ from ..site import speakers as speaker_views
 from ..site import topics as topic_views
 from ..site.remark_html import RemarkRenderer
 from ..i18n import language as languages
-from . import meeting_status, shared_markdown
+from . import meeting_status, parallel_output, shared_markdown
 from ..reading.sections import Document, split_document
 
 logger = logging.getLogger(__name__)
@@ -529,6 +529,7 @@ def _rewrite_body(read: _Read, env, config: Config, by_date, zone,
 # --- calendars and JSON -----------------------------------------------------------------
 
 
+@parallel_output.writes_in_child
 class MeetupFiles:
     """A Pelican generator that writes meetups.json and the .ics files.
 
@@ -542,7 +543,8 @@ class MeetupFiles:
         self.output_path = output_path
 
     def generate_output(self, writer) -> None:
-        write_files(self.context, self.settings, self.output_path)
+        if parallel_output.take_in(self, writer) is None:
+            write_files(self.context, self.settings, self.output_path)
 
 
 def pin_sitemap_clock(pelican) -> None:

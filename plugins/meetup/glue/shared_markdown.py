@@ -74,13 +74,28 @@ class SharedMarkdownReader(MarkdownReader):
             converter.preprocessors.register(self._meta_preprocessor, "meta", _META_PRIORITY)
         return converter.reset()
 
+    def _ahead_key(self) -> tuple:
+        """What besides the file decides a worker's result."""
+        return (repr(self.settings["MARKDOWN"]), self._options)
+
     def convert_ahead(self, paths: list[str], pool: ProcessPoolExecutor) -> None:
-        """Hand ``paths`` (absolute) to ``pool``; read() picks the results up."""
+        """Hand ``paths`` (absolute) to ``pool``; read() picks the results up.  A file
+        convert_early() handed over with the same settings is not handed over again."""
         self._ready_converter()  # the build process needs one anyway (Summary)
         settings = self.settings["MARKDOWN"]
+        key = self._ahead_key()
+        missing = []
+        for path in paths:
+            early = _EARLY.pop(path, None)
+            if early is not None and early[2] == key:
+                global TAKEN_EARLY
+                TAKEN_EARLY += 1
+                self._ahead[path] = early[:2]
+            else:
+                missing.append(path)
         with _no_main_script():  # workers start on submit
-            for start in range(0, len(paths), CHUNK):
-                chunk = paths[start:start + CHUNK]
+            for start in range(0, len(missing), CHUNK):
+                chunk = missing[start:start + CHUNK]
                 future = pool.submit(_convert_chunk, settings, self._options, chunk)
                 for index, path in enumerate(chunk):
                     self._ahead[path] = (future, index)
@@ -171,10 +186,9 @@ class _Workers:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            # spawn: no fork of a process that may run threads (livereload),
-            # and the same behaviour on every platform.
             self.pool = ProcessPoolExecutor(max_workers=min(cpus, MAX_WORKERS),
-                                            mp_context=multiprocessing.get_context("spawn"))
+                                            mp_context=multiprocessing.get_context(
+                                                _start_method(multiprocessing)))
         return self.pool
 
     def stop(self) -> None:
@@ -183,7 +197,64 @@ class _Workers:
             self.pool = None
 
 
+def _start_method(multiprocessing) -> str:
+    """fork where it is safe, else spawn.
+
+    A forked worker starts with the build's modules imported; a spawned one imports
+    Markdown, Pygments and the reader again (about 0.5 s of CPU each).  Forking is
+    safe only from a process without threads (a preview's server has some): there
+    the workers are spawned, as on platforms without fork."""
+    import threading
+
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
+
+
 _WORKERS = _Workers()
+# Files convert_early() handed to the workers: path -> (future, index, _ahead_key()).
+_EARLY: dict[str, tuple[Future, int, tuple]] = {}
+# How many of them a reader took (for tests).
+TAKEN_EARLY = 0
+
+
+def convert_early(settings: dict) -> None:
+    """A cold build of a large archive: every Markdown file to the workers at once.
+
+    Called before the content check and Pelican's start, so that the workers convert
+    while the build process checks the files and Pelican sets up (about 2 s at 1,200
+    files).  The readers then take the results of the files they read, where their
+    settings are the same (the key); anything else is converted as before.  Not where
+    the content cache serves most files, nor where a site's READERS decide."""
+    if settings.get("LOAD_CONTENT_CACHE") or settings.get("READERS"):
+        return
+    root = os.path.abspath(settings["PATH"])
+    paths = []
+    for folder, folders, files in os.walk(root):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        paths += [os.path.join(folder, name) for name in sorted(files)
+                  if not name.startswith(".")
+                  and os.path.splitext(name)[1][1:] in MarkdownReader.file_extensions]
+    if len(paths) < MIN_FILES_FOR_WORKERS:
+        return
+    from .site_settings import complete_markdown
+
+    complete_markdown(settings)  # as at Pelican's start (initialized)
+    reader = SharedMarkdownReader(settings)  # completes MARKDOWN as Pelican's readers do
+    key = reader._ahead_key()
+    try:
+        pool = _WORKERS.get()
+        if pool is None:
+            return
+        with _no_main_script():
+            for start in range(0, len(paths), CHUNK):
+                chunk = paths[start:start + CHUNK]
+                future = pool.submit(_convert_chunk, settings["MARKDOWN"], reader._options, chunk)
+                for index, path in enumerate(chunk):
+                    _EARLY[path] = (future, index, key)
+    except (OSError, RuntimeError) as error:
+        logger.debug("no worker processes (%s); converting in the build process", error)
+        stop_workers()
 
 
 def use_shared_markdown(readers) -> None:
@@ -208,7 +279,8 @@ def _convert_ahead(generator, paths_setting: str, excludes_setting: str) -> None
         if generator.readers.get_cached_data(path, None) is not None:
             continue  # the reader-level cache serves it
         waiting.setdefault(reader, []).append(path)
-    if sum(len(paths) for paths in waiting.values()) < MIN_FILES_FOR_WORKERS:
+    handed_over = any(path in _EARLY for paths in waiting.values() for path in paths)
+    if sum(len(paths) for paths in waiting.values()) < MIN_FILES_FOR_WORKERS and not handed_over:
         return
     try:
         pool = _WORKERS.get()
@@ -264,4 +336,5 @@ def in_workers(function, items: list) -> list | None:
 
 def stop_workers(*_args, **_kwargs) -> None:
     """all_generators_finalized / finalized handler: every file has been read."""
+    _EARLY.clear()
     _WORKERS.stop()

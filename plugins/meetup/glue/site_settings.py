@@ -40,11 +40,7 @@ UNTEMPLATED = ("AUTHOR_SAVE_AS", "CATEGORY_SAVE_AS", "TAG_SAVE_AS")
 
 def complete(pelican) -> None:
     settings = pelican.settings
-    markdown = settings.get("MARKDOWN")
-    if isinstance(markdown, dict):
-        configs = markdown.setdefault("extension_configs", {})
-        if DATE_LINES not in configs:
-            configs[DATE_LINES] = {}
+    complete_markdown(settings)
     if not uses_meetup_theme(settings):
         return
     if settings.get("DIRECT_TEMPLATES") == DEFAULT_CONFIG["DIRECT_TEMPLATES"]:
@@ -55,6 +51,15 @@ def complete(pelican) -> None:
         if settings.get(key) == DEFAULT_CONFIG[key]:
             settings[key] = ""
     settings["JINJA_ENVIRONMENT"] = {**settings.get("JINJA_ENVIRONMENT", {}), "autoescape": True}
+
+
+def complete_markdown(settings) -> None:
+    """The date-lines extension in every site's Markdown (idempotent)."""
+    markdown = settings.get("MARKDOWN")
+    if isinstance(markdown, dict):
+        configs = markdown.setdefault("extension_configs", {})
+        if DATE_LINES not in configs:
+            configs[DATE_LINES] = {}
 
 
 def uses_meetup_theme(settings) -> bool:

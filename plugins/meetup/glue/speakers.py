@@ -12,6 +12,7 @@ from pelican.generators import Generator
 from ..i18n import language as languages
 from ..settings import merged
 from ..site import speakers as speaker_views
+from . import parallel_output
 from .site_settings import theme_has
 from .slugs import ascii_slugify
 
@@ -22,6 +23,7 @@ def folder(settings) -> str:
     return languages.of(settings).pgettext("address", "speakers")
 
 
+@parallel_output.writes_in_child
 class SpeakerPages(Generator):
     def generate_context(self) -> None:
         talks = self.context.get("meetup_talks")
@@ -42,6 +44,7 @@ class SpeakerPages(Generator):
 
     def generate_output(self, writer) -> None:
         pages = getattr(self, "pages", [])
+        writer = parallel_output.take_in(self, writer) or writer
         template = self.get_template("speaker") if pages else None
         for speaker, url in pages:
             writer.write_file(url + "index.html", template, self.context, self.settings["RELATIVE_URLS"],

@@ -16,6 +16,7 @@ from pelican.generators import Generator
 
 from ..i18n import language as languages
 from ..site import topics as topic_views
+from . import parallel_output
 from .site_settings import theme_has
 from .slugs import ascii_slugify
 
@@ -26,6 +27,7 @@ def folder(settings) -> str:
     return languages.of(settings).pgettext("address", "topics")
 
 
+@parallel_output.writes_in_child
 class TopicPages(Generator):
     def generate_context(self) -> None:
         talks = self.context.get("meetup_talks")
@@ -53,6 +55,7 @@ class TopicPages(Generator):
         if not getattr(self, "index_url", None):
             return
         url = self.index_url
+        writer = parallel_output.take_in(self, writer) or writer
         writer.write_file(url + "index.html", self.get_template("topics"), self.context,
                           self.settings["RELATIVE_URLS"], url=url, page_name=url.rstrip("/"),
                           template_name="topics")

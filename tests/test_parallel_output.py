@@ -1,0 +1,82 @@
+"""The plugin's output written by a second process: what goes wrong there goes wrong
+as in a build in one process.
+
+Each build runs in a fresh process, as ``invoke build`` does (a pytest worker has
+threads of its own, and the build writes in one process there).  The byte-identical
+site of both ways is tests/test_shared_markdown.py.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from helpers import ROOT, build_env, write_settings
+from rendered_text import visible_text
+
+SCRIPT = """\
+import sys
+from pathlib import Path
+import pelican.plugins.meetup.glue.parallel_output as second
+second.ENABLED = sys.argv[3] == "on"
+from pelican.plugins.meetup.organizer.sitebuild import BuildFailed, build
+try:
+    build(Path(sys.argv[1]), Path(sys.argv[2]), search_index=False)
+except BuildFailed as failure:
+    print("FAILED:", *failure.messages, sep="\\n")
+print("taken in:", second.TAKEN_IN)
+"""
+
+
+def _build_both_ways(tmp_path: Path, settings: Path) -> dict[str, str]:
+    runner = tmp_path / "build.py"
+    runner.write_text(SCRIPT, encoding="utf-8")
+    said = {}
+    for way in ("on", "off"):
+        output = tmp_path / way / "site"
+        done = subprocess.run([sys.executable, str(runner), str(settings), str(output), way],
+                              env=build_env(), capture_output=True, text=True, timeout=180)
+        assert done.returncode == 0, done.stderr
+        said[way] = done.stdout
+        assert not list(output.parent.rglob(".writing-*"))
+    return said
+
+
+def test_an_error_in_a_speaker_page_fails_the_build_with_the_same_message(tmp_path):
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    speaker = theme / "templates" / "speaker.html"
+    speaker.write_text(speaker.read_text(encoding="utf-8").replace(
+        "{% block content %}", "{% block content %}{{ no_such_filter_here | missing_filter }}", 1),
+        encoding="utf-8")
+    settings = write_settings(tmp_path / "settings.py", THEME=str(theme),
+                              CACHE_PATH=str(tmp_path / "cache"))
+    said = _build_both_ways(tmp_path, settings)
+    # The child stopped at the speaker pages: the build process wrote them itself,
+    # and failed as a build in one process fails.
+    assert "FAILED:" in said["on"] and "missing_filter" in said["on"]
+    assert said["on"].split("taken in:")[0] == said["off"].split("taken in:")[0]
+    assert not (tmp_path / "on" / "site").exists()
+
+
+def test_a_page_that_claims_a_speaker_page_address_keeps_it_as_in_one_process(tmp_path):
+    """A page with ``Save_as:`` takes a speaker page's address: Pelican's rule for a file
+    written twice keeps the page's (override), also when the speaker page came from
+    the second process."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    (content / "pages" / "clash.md").write_text(
+        "Title: Clash\nSave_as: sprecher/anna/index.html\n\nDie Seite, die bleibt.\n",
+        encoding="utf-8")
+    settings = write_settings(tmp_path / "settings.py", PATH=str(content),
+                              CACHE_PATH=str(tmp_path / "cache"))
+    said = _build_both_ways(tmp_path, settings)
+    assert "taken in: 3" in said["on"] and "FAILED" not in said["on"]
+    sites = {way: {str(p.relative_to(tmp_path / way / "site")): p.read_bytes()
+                   for p in sorted((tmp_path / way / "site").rglob("*")) if p.is_file()}
+             for way in ("on", "off")}
+    page = visible_text(sites["on"]["sprecher/anna/index.html"].decode("utf-8"))
+    assert "Die Seite, die bleibt." in page
+    assert sites["on"] == sites["off"]
