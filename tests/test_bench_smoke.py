@@ -74,7 +74,7 @@ def test_invoke_bench_quick_prints_the_table_and_saves_results(tmp_path):
 
     header = next(line for line in done.stdout.splitlines() if line.startswith("| files |"))
     for column in ("floor s", "build s", "build/floor", "pagefind s", "rebuild s",
-                   "rebuild/build", "peak MiB build"):
+                   "rebuild/build", "peak MiB build (PSS)", "peak MiB build (RSS sum)"):
         assert column in header
     row = next(line for line in done.stdout.splitlines() if line.startswith("| 120 | 1 |"))
     cells = [cell.strip() for cell in row.strip("|").split("|")]

@@ -80,3 +80,26 @@ def test_a_page_that_claims_a_speaker_page_address_keeps_it_as_in_one_process(tm
     page = visible_text(sites["on"]["sprecher/anna/index.html"].decode("utf-8"))
     assert "Die Seite, die bleibt." in page
     assert sites["on"] == sites["off"]
+
+
+def test_an_error_in_an_article_page_the_child_renders_fails_the_build_the_same_way(tmp_path):
+    """The oldest report's page (in the child's half of the articles) cannot be
+    rendered: the build process renders that half itself and fails as one process does."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import corpus
+
+    content = tmp_path / "content"
+    corpus.write_corpus(content, 100, seed=3)
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    article = theme / "templates" / "article.html"
+    article.write_text(article.read_text(encoding="utf-8").replace(
+        "{% block content %}",
+        "{% block content %}{% if article is sameas (articles|last) %}"
+        "{{ article.date.year // 0 }}{% endif %}", 1), encoding="utf-8")
+    settings = write_settings(tmp_path / "settings.py", PATH=str(content), THEME=str(theme),
+                              CACHE_PATH=str(tmp_path / "cache"))
+    said = _build_both_ways(tmp_path, settings)
+    assert "FAILED:" in said["on"] and "ZeroDivisionError" in said["on"]
+    assert said["on"].split("taken in:")[0] == said["off"].split("taken in:")[0]
+    assert not (tmp_path / "on" / "site").exists()

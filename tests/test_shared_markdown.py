@@ -140,8 +140,9 @@ def test_build_with_workers_is_byte_identical_to_one_without(tmp_path):
         outputs[name] = {str(p.relative_to(output)): p.read_bytes()
                          for p in sorted(output.rglob("*")) if p.is_file()}
         assert not [p for p in output.rglob(".writing-*")]
-    # Calendars and JSON, speaker pages, topic pages: all three from the second process.
-    assert (taken_in["workers"], taken_in["in-process"]) == ("3", "0")
+    # Half the article pages, calendars and JSON, speaker pages, topic pages: all four
+    # from the second process.
+    assert (taken_in["workers"], taken_in["in-process"]) == ("4", "0")
     # Every Markdown file was handed to the workers before the content check.
     assert (early["workers"], early["in-process"]) == (len(list(content.rglob("*.md"))), 0)
     assert len(outputs["workers"]) > 240

@@ -1,25 +1,31 @@
-"""The plugin's own output written by a second process while Pelican writes its pages.
+"""A second process writes part of the output while the build process writes the rest.
 
 Writing ran on one core: Pelican renders the article pages, then the plugin writes
-its calendars, ``meetups.json``, speaker and topic pages (about 2 s of 5 at 1,200
-files).  When Pelican is about to write (``get_writer``), the build process forks.
-The child writes the plugin's generators' output into a hidden folder of its own
-in the output folder, one subfolder per generator; the parent meanwhile writes Pelican's pages.  At each of
-those generators' turn the parent takes the child's files in:
+its calendars, ``meetups.json``, speaker and topic pages.  When Pelican is about to
+write (``get_writer``), the build process forks.  The child, in order:
+
+1. renders the second half of the article pages (Pelican's own ``generate_articles``
+   over that half);
+2. writes the output of each of the plugin's generators marked ``writes_in_child``.
+
+Each job writes into a hidden folder of its own in the output folder, and the child
+reports each job as it is done.  Meanwhile the parent writes the first half of the
+articles and Pelican's other pages.  Where the parent comes to a job's output, it
+takes the child's files in:
 
 - a page the child wrote through Pelican's writer goes through the parent's writer
-  again, only without rendering: Pelican's rules for a file written twice decide as
-  in a build in one process (a clash fails the same way, an override the same way),
-  and ``content_written`` is sent for it in the same order (pelican-sitemap);
+  too, only without rendering: Pelican's rules for a file written twice decide as in
+  a build in one process (a clash fails the same way, an override the same way), and
+  ``content_written`` is sent in the same order (pelican-sitemap lists the pages);
 - a file written directly (the calendars, the JSON) replaces what is there, as the
   direct write would have;
-- the child's log records are handled in the parent, as if made there.
+- the job's log records are handled in the parent, as if made there.
 
-If the child failed, the parent writes that output itself: the error is reported as
-always.  Only where fork is safe (a process without threads: not a preview's server)
-and exists, and when no other plugin supplies Pelican's writer; otherwise everything
-is written in order, as before.  The output is byte-identical either way
-(tests/test_shared_markdown.py).
+If a job failed, the parent does it and every later one itself: the error is
+reported as always.  Only where fork is safe (a process without threads: not a
+preview's server) and exists, and when no other plugin supplies Pelican's writer;
+otherwise everything is written in order, as before.  The output is byte-identical
+either way (tests/test_shared_markdown.py, tests/test_parallel_output.py).
 """
 
 from __future__ import annotations
@@ -33,8 +39,11 @@ import signal
 import tempfile
 import threading
 import traceback
+from functools import partial
+from itertools import chain
 
 from pelican import signals
+from pelican.generators import ArticlesGenerator
 from pelican.writers import Writer
 
 logger = logging.getLogger(__name__)
@@ -43,11 +52,18 @@ logger = logging.getLogger(__name__)
 ENABLED = True
 # The child's folder in the output folder, removed before the build ends.
 CHILD_FOLDER_PREFIX = ".writing-"
-# How many generators' output this process took in from a child (for tests).
+# Below this many article pages the child renders none (a fork costs more).
+MIN_SHARED_ARTICLES = 40
+# The share of the article pages the child renders: the parent also writes the feeds
+# and Pelican's other pages, the child the plugin's output.
+CHILD_SHARE = 0.5
+# How many jobs' output this process took in from a child (for tests).
 TAKEN_IN = 0
+
 # Generator classes whose output the child may write (their generate_output asks
 # take_in() first); registered by the modules that define them.
 _CHILD_WRITES: set[type] = set()
+_ARTICLES = "articles"
 
 
 def writes_in_child(generator_class: type) -> type:
@@ -57,41 +73,55 @@ def writes_in_child(generator_class: type) -> type:
 
 
 class _Child:
-    def __init__(self, pid: int, report_fd: int, folder: str, order: list[int],
-                 output_path: str):
+    """The parent's view of the child: its jobs, in order, and their reports."""
+
+    def __init__(self, pid: int, done_fd: int, folder: str, jobs: list, output_path: str,
+                 shared: set[int]):
         self.pid = pid
-        self.report_fd = report_fd
+        self.done_fd = done_fd  # one byte per finished job
         self.folder = folder
-        self.order = order  # id() of each generator, in the child's order
+        self.jobs = jobs  # _ARTICLES or id() of a generator
         self.output_path = output_path
-        self.report: dict | None = None
-        self.waited = False
+        self.shared = shared  # id() of each article the child renders
+        self.reports: list[dict] = []
+        self.ended = False
+        self.failed = False  # a job failed: the parent does it and every later one
 
-    def subfolder(self, generator) -> str:
-        return os.path.join(self.folder, str(self.order.index(id(generator))))
+    def job_folder(self, index: int) -> str:
+        return os.path.join(self.folder, str(index))
 
-    def wait(self) -> dict | None:
-        """The child's report once it is done: None if it died without one."""
-        if not self.waited:
-            self.waited = True
-            data = b""
-            try:
-                while chunk := os.read(self.report_fd, 1 << 16):
-                    data += chunk
-            finally:
-                os.close(self.report_fd)
-            _, status = os.waitpid(self.pid, 0)
-            if os.waitstatus_to_exitcode(status) == 0 and data:
-                self.report = pickle.loads(data)
-        return self.report
+    def report(self, index: int) -> dict | None:
+        """Job ``index``'s report once it is done; None if the parent must do it."""
+        while len(self.reports) <= index and not self.failed:
+            if self.ended:
+                self.failed = True
+                break
+            if not os.read(self.done_fd, 1):
+                self._end()
+                continue
+            number = len(self.reports)
+            with open(os.path.join(self.folder, f"report-{number}"), "rb") as stream:
+                report = pickle.load(stream)
+            if report["error"]:
+                logger.debug("the second writing process stopped: %s", report["error"])
+                self.failed = True
+            else:
+                self.reports.append(report)
+        return self.reports[index] if index < len(self.reports) else None
+
+    def _end(self) -> None:
+        if not self.ended:
+            self.ended = True
+            os.close(self.done_fd)
+            os.waitpid(self.pid, 0)
 
     def stop(self) -> None:
-        if not self.waited:
+        if not self.ended:
             try:
                 os.kill(self.pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
-            self.wait()
+            self._end()
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
@@ -103,13 +133,17 @@ def remember_generators(generators) -> None:
     _RUN["generators"] = list(generators)
 
 
-def start(pelican) -> None:
+def start(pelican):
     """get_writer handler (Pelican is about to write): fork the child if it can help.
 
-    Returns no writer class: Pelican's own writer is used."""
+    Returns the writer class for the parent, which takes the child's article pages in,
+    or None (Pelican's own writer) when there is no child."""
     finish()
-    ours = [g for g in _RUN.pop("generators", []) if type(g) in _CHILD_WRITES]
-    if not (ours and ENABLED and hasattr(os, "fork")):
+    generators = _RUN.pop("generators", [])
+    ours = [g for g in generators if type(g) in _CHILD_WRITES]
+    articles = next((g for g in generators if type(g) is ArticlesGenerator), None)
+    share = _article_share(articles)
+    if not (ours or share) or not ENABLED or not hasattr(os, "fork"):
         return None
     if threading.active_count() != 1 or len(signals.get_writer.receivers) != 1:
         return None  # threads (fork is unsafe) or another plugin's writer
@@ -121,16 +155,28 @@ def start(pelican) -> None:
         folder = tempfile.mkdtemp(prefix=CHILD_FOLDER_PREFIX, dir=output_path)
         read_end, write_end = os.pipe()
     except OSError as error:  # no room for it: write in order
-        logger.debug("plugin output written in the build process: %s", error)
+        logger.debug("all output written in the build process: %s", error)
         return None
+    jobs = ([_ARTICLES] if share else []) + [id(g) for g in ours]
     pid = os.fork()
     if pid == 0:  # the child: never returns
         os.close(read_end)
-        _write_in_child(ours, pelican.settings, folder, write_end)
+        _write_in_child(articles, share, ours, pelican.settings, folder, write_end)
     os.close(write_end)
-    _RUN["child"] = _Child(pid, read_end, folder, [id(g) for g in ours], output_path)
+    _RUN["child"] = _Child(pid, read_end, folder, jobs, output_path, {id(a) for a in share})
     atexit.register(finish)
-    return None
+    return SharingWriter
+
+
+def _article_share(generator) -> list:
+    """The article pages the child renders: the last CHILD_SHARE of Pelican's order."""
+    if generator is None:
+        return []
+    pages = list(chain(generator.translations, generator.articles,
+                       generator.hidden_translations, generator.hidden_articles))
+    if len(pages) < MIN_SHARED_ARTICLES:
+        return []
+    return pages[len(pages) - int(len(pages) * CHILD_SHARE):]
 
 
 def finish(*_args, **_kwargs) -> None:
@@ -140,35 +186,53 @@ def finish(*_args, **_kwargs) -> None:
         child.stop()
 
 
+def _taken_in(child: _Child, job, writer: Writer) -> Writer | None:
+    """A writer that takes job's pages in, after its direct files and log records;
+    None if the parent must do the job itself."""
+    index = child.jobs.index(job)
+    report = child.report(index)
+    if report is None:
+        return None
+    source = child.job_folder(index)
+    if not report.get("taken"):
+        report["taken"] = True
+        global TAKEN_IN
+        TAKEN_IN += 1
+        for record in report["records"]:
+            logging.getLogger(record["name"]).handle(logging.makeLogRecord(record))
+        through_writer = set(report["pages"])
+        for folder, _, files in os.walk(source):
+            for name in files:
+                path = os.path.join(folder, name)
+                relative = os.path.relpath(path, source)
+                if relative not in through_writer:
+                    target = os.path.join(child.output_path, relative)
+                    os.makedirs(os.path.dirname(target), exist_ok=True)
+                    os.replace(path, target)
+    return _TakingIn(writer, source)
+
+
 def take_in(generator, writer):
     """At ``generator``'s turn in the parent: None if the parent must write its output
     itself, else a writer through which the generator's pages are taken in (its
     directly written files are already in place)."""
     child = _RUN.get("child")
-    if child is None or id(generator) not in child.order:
+    if child is None or id(generator) not in child.jobs:
         return None
-    report = child.wait()
-    done = report["done"] if report else 0
-    index = child.order.index(id(generator))
-    if index >= done:
-        if report and report["error"]:
-            logger.debug("the child stopped writing: %s", report["error"])
-        return None  # the parent writes it: an error is raised here as always
-    for record in report["records"][index]:
-        logging.getLogger(record["name"]).handle(logging.makeLogRecord(record))
-    global TAKEN_IN
-    TAKEN_IN += 1
-    source = child.subfolder(generator)
-    through_writer = set(report["pages"][index])
-    for folder, _, files in os.walk(source):
-        for name in files:
-            path = os.path.join(folder, name)
-            relative = os.path.relpath(path, source)
-            if relative not in through_writer:
-                target = os.path.join(child.output_path, relative)
-                os.makedirs(os.path.dirname(target), exist_ok=True)
-                os.replace(path, target)
-    return _TakingIn(writer, source)
+    return _taken_in(child, id(generator), writer)
+
+
+class SharingWriter(Writer):
+    """The parent's writer: an article page the child rendered is taken in."""
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        child = _RUN.get("child")
+        article = kwargs.get("article")
+        if child is not None and article is not None and id(article) in child.shared:
+            taking_in = _taken_in(child, _ARTICLES, self)
+            if taking_in is not None:
+                return taking_in.write_file(name, template, context, *args, **kwargs)
+        return super().write_file(name, template, context, *args, **kwargs)
 
 
 class _Unrendered:
@@ -189,7 +253,7 @@ class _TakingIn(Writer):
         self._source = source
 
     def write_file(self, name, template, context, *args, **kwargs):
-        return super().write_file(name, _Unrendered, context, *args, **kwargs)
+        return Writer.write_file(self, name, _Unrendered, context, *args, **kwargs)
 
     def _open_w(self, filename, encoding, override=False):
         handle = super()._open_w(filename, encoding, override)
@@ -230,7 +294,8 @@ class _Records(logging.Handler):
         self.records.append(kept)
 
 
-def _write_in_child(generators: list, settings: dict, folder: str, report_fd: int) -> None:
+def _write_in_child(articles, share: list, generators: list, settings: dict, folder: str,
+                    done_fd: int) -> None:
     status = 1
     try:
         records = _Records()
@@ -238,24 +303,38 @@ def _write_in_child(generators: list, settings: dict, folder: str, report_fd: in
         for handler in list(root.handlers):  # the parent's handlers print and collect
             root.removeHandler(handler)
         root.addHandler(records)
-        report = {"done": 0, "error": None, "records": [], "pages": []}
-        try:
-            for index, generator in enumerate(generators):
-                subfolder = os.path.join(folder, str(index))
-                os.mkdir(subfolder)
-                writer = _RecordingWriter(subfolder, settings=settings)
-                generator.output_path = subfolder
-                records.records = []
-                generator.generate_output(writer)
-                report["records"].append(records.records)
-                report["pages"].append(writer.pages)
-                report["done"] = index + 1
-        except BaseException:
-            report["error"] = traceback.format_exc()
-        data = pickle.dumps(report)
-        view = memoryview(data)
-        while view:
-            view = view[os.write(report_fd, view):]
+        jobs = ([partial(_render_articles, articles, share)] if share else []) + [
+            partial(_generate, generator) for generator in generators]
+        for index, job in enumerate(jobs):
+            job_folder = os.path.join(folder, str(index))
+            os.mkdir(job_folder)
+            writer = _RecordingWriter(job_folder, settings=settings)
+            records.records = []
+            report = {"error": None, "records": records.records, "pages": writer.pages}
+            try:
+                job(writer, job_folder)
+            except BaseException:
+                report = {"error": traceback.format_exc()}
+            with open(os.path.join(folder, f"report-{index}"), "wb") as stream:
+                pickle.dump(report, stream)
+            os.write(done_fd, b".")
+            if report["error"]:
+                break
         status = 0
     finally:
         os._exit(status)
+
+
+def _render_articles(generator, share: list, writer: Writer, _folder: str) -> None:
+    """Pelican's own loop over the article pages, over the child's share only (this
+    process's copy of the generator)."""
+    chosen = {id(article) for article in share}
+    for name in ("translations", "articles", "hidden_translations", "hidden_articles"):
+        setattr(generator, name, [a for a in getattr(generator, name) if id(a) in chosen])
+    generator.generate_articles(partial(writer.write_file,
+                                        relative_urls=generator.settings["RELATIVE_URLS"]))
+
+
+def _generate(generator, writer: Writer, folder: str) -> None:
+    generator.output_path = folder  # the plugin's directly written files go there too
+    generator.generate_output(writer)

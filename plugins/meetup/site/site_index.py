@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -181,6 +182,8 @@ def talk_text(talk: Talk) -> str:
     return f"{talk.speaker}: {talk.title}" if talk.speaker else talk.title
 
 
+# Pure, and asked again for every pair of a meeting's talks: each text split once.
+@functools.lru_cache(maxsize=4096)
 def split_talk(text: str) -> Talk:
     """ "Greta: Evaluation" -> Talk("Greta", "Evaluation"); no speaker -> Talk("", text).
 
@@ -360,6 +363,7 @@ def _talks(meetings, announcements, named_in) -> list[TalkEntry]:
     return talks
 
 
+@functools.lru_cache(maxsize=4096)
 def _normal(text: str) -> str:
     return " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split())
 
