@@ -237,6 +237,8 @@ def _parsed(articles: list, cache: FileStampDataCacher) -> list[tuple[Document, 
     missing = [i for i, parsed in enumerate(found) if parsed is None]
     ahead = shared_markdown.in_workers(
         _parse_in_worker, [(articles[i].source_path, inputs[i]) for i in missing]) or []
+    if ahead:
+        shared_markdown.release_workers()  # their last task for this build: memory back
     for i, parsed in zip(missing, ahead):
         found[i] = parsed
     for i in missing:

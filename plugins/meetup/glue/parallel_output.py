@@ -31,6 +31,7 @@ either way (tests/test_shared_markdown.py, tests/test_parallel_output.py).
 from __future__ import annotations
 
 import atexit
+import gc
 import logging
 import os
 import pickle
@@ -298,6 +299,9 @@ def _write_in_child(articles, share: list, generators: list, settings: dict, fol
                     done_fd: int) -> None:
     status = 1
     try:
+        # What the child inherited is never garbage-collected here: a collection would
+        # visit, and so copy, every memory page of the parent's objects.
+        gc.freeze()
         records = _Records()
         root = logging.getLogger()
         for handler in list(root.handlers):  # the parent's handlers print and collect

@@ -188,13 +188,23 @@ class _Workers:
 
             self.pool = ProcessPoolExecutor(max_workers=min(cpus, MAX_WORKERS),
                                             mp_context=multiprocessing.get_context(
-                                                _start_method(multiprocessing)))
+                                                _start_method(multiprocessing)),
+                                            initializer=_worker_started)
         return self.pool
 
     def stop(self) -> None:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
+
+
+def _worker_started() -> None:
+    """In a new worker: what it inherited is never garbage-collected here.  A collection
+    would visit every object of the build process's copy and so copy their memory
+    pages; the worker's own objects are collected as usual."""
+    import gc
+
+    gc.freeze()
 
 
 def _start_method(multiprocessing) -> str:
@@ -332,6 +342,13 @@ def in_workers(function, items: list) -> list | None:
             logger.debug("a worker task failed (%s)", error)
             results.extend([None] * size)
     return results
+
+
+def release_workers() -> None:
+    """The workers exit now, their results gathered (what the readers still take from
+    finished tasks stays): the facts are the last thing they do for the articles, and
+    each holds memory of its own until it exits.  A later task starts new ones."""
+    _WORKERS.stop()
 
 
 def stop_workers(*_args, **_kwargs) -> None:
