@@ -116,6 +116,7 @@ def test_build_with_workers_is_byte_identical_to_one_without(tmp_path):
         "import sys\n"
         "import pelican.plugins.meetup.glue.shared_markdown as shared\n"
         "shared.MIN_FILES_FOR_WORKERS = int(sys.argv[3])\n"
+        "shared.MIN_FILES_FOR_FORKED_WORKERS = int(sys.argv[3])\n"
         "import pelican.plugins.meetup.glue.parallel_output as second\n"
         "second.ENABLED = sys.argv[3] == '200'\n"
         "from pathlib import Path\n"
