@@ -230,8 +230,14 @@ def find_dates(line: str, *, not_before: dt.date) -> list[DateMention]:
     return list(_dates_on(line, not_before))
 
 
+# Every date and time pattern has a digit: most lines of a report have none.
+_DIGIT = re.compile(r"[0-9]")
+
+
 @functools.lru_cache(maxsize=1024)  # several readers ask for the same line's dates
 def _dates_on(line: str, not_before: dt.date) -> tuple[DateMention, ...]:
+    if not _DIGIT.search(line):
+        return ()
     masked = mask_non_text(line)
     text_start = _LINE_TEXT_START.match(masked).end()
     mentions = []
@@ -258,6 +264,8 @@ def _dates_on(line: str, not_before: dt.date) -> tuple[DateMention, ...]:
 
 
 def _first_time(line: str) -> re.Match | None:
+    if not _DIGIT.search(line):
+        return None
     # "18.06." is a date, not 18:06: blank dates before looking for a time.
     masked = _DATE.sub(lambda match: " " * len(match[0]), mask_non_text(line))
     return _TIME_ANYWHERE.search(masked)
