@@ -165,7 +165,8 @@ def start(pelican):
         _write_in_child(articles, share, ours, pelican.settings, folder, write_end)
     os.close(write_end)
     _RUN["child"] = _Child(pid, read_end, folder, jobs, output_path, {id(a) for a in share})
-    atexit.register(finish)
+    if not _RUN.get("at_exit"):  # a build that never ends (an exception): still reaped
+        _RUN["at_exit"] = atexit.register(finish)
     return SharingWriter
 
 
