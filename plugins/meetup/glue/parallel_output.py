@@ -22,8 +22,8 @@ takes the child's files in:
 - the job's log records are handled in the parent, as if made there.
 
 If a job failed, the parent does it and every later one itself: the error is
-reported as always.  Only where fork is safe (a process without threads: not a
-preview's server) and exists, and when no other plugin supplies Pelican's writer;
+reported as always.  Only where fork is safe (Linux, a process without threads: not
+a preview's server), and when no other plugin supplies Pelican's writer;
 otherwise everything is written in order, as before.  The output is byte-identical
 either way (tests/test_shared_markdown.py, tests/test_parallel_output.py).
 """
@@ -46,6 +46,8 @@ from itertools import chain
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 from pelican.writers import Writer
+
+from . import shared_markdown
 
 logger = logging.getLogger(__name__)
 
@@ -144,7 +146,7 @@ def start(pelican):
     ours = [g for g in generators if type(g) in _CHILD_WRITES]
     articles = next((g for g in generators if type(g) is ArticlesGenerator), None)
     share = _article_share(articles)
-    if not (ours or share) or not ENABLED or not hasattr(os, "fork"):
+    if not (ours or share) or not ENABLED or not shared_markdown.may_fork():
         return None
     if threading.active_count() != 1 or len(signals.get_writer.receivers) != 1:
         return None  # threads (fork is unsafe) or another plugin's writer
@@ -230,7 +232,10 @@ class SharingWriter(Writer):
     def write_file(self, name, template, context, *args, **kwargs):
         child = _RUN.get("child")
         article = kwargs.get("article")
-        if child is not None and article is not None and id(article) in child.shared:
+        # Only the page the child wrote: the article's own, at its own address (another
+        # plugin may write more for an article).
+        if (child is not None and article is not None and id(article) in child.shared
+                and name == getattr(article, "save_as", None)):
             taking_in = _taken_in(child, _ARTICLES, self)
             if taking_in is not None:
                 return taking_in.write_file(name, template, context, *args, **kwargs)

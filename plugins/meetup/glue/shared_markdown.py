@@ -226,13 +226,19 @@ def _start_method(multiprocessing) -> str:
 
     A forked worker starts with the build's modules imported; a spawned one imports
     Markdown, Pygments and the reader again (about 0.5 s of CPU each).  Forking is
-    safe only from a process without threads (a preview's server has some): there
-    the workers are spawned, as on platforms without fork."""
+    safe only from a process without threads (a preview's server has some), and on
+    Linux (macOS's system libraries may crash in a forked child, which is why Python
+    spawns there): elsewhere the workers are spawned."""
     import threading
 
-    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+    if may_fork() and threading.active_count() == 1:
         return "fork"
     return "spawn"
+
+
+def may_fork() -> bool:
+    """Whether this platform's processes fork safely (Linux)."""
+    return sys.platform.startswith("linux") and hasattr(os, "fork")
 
 
 _WORKERS = _Workers()
