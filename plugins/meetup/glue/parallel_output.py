@@ -38,7 +38,6 @@ import pickle
 import shutil
 import signal
 import tempfile
-import threading
 import traceback
 from functools import partial
 from itertools import chain
@@ -146,10 +145,10 @@ def start(pelican):
     ours = [g for g in generators if type(g) in _CHILD_WRITES]
     articles = next((g for g in generators if type(g) is ArticlesGenerator), None)
     share = _article_share(articles)
-    if not (ours or share) or not ENABLED or not shared_markdown.may_fork():
+    if not (ours or share) or not ENABLED or not shared_markdown.fork_is_safe():
         return None
-    if threading.active_count() != 1 or len(signals.get_writer.receivers) != 1:
-        return None  # threads (fork is unsafe) or another plugin's writer
+    if len(signals.get_writer.receivers) != 1:
+        return None  # another plugin's writer decides
     output_path = os.path.abspath(pelican.output_path)
     try:
         # In the output folder: the files move in by renames, and what a killed build

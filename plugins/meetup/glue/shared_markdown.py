@@ -85,7 +85,6 @@ class SharedMarkdownReader(MarkdownReader):
         """Hand ``paths`` (absolute) to ``pool``; read() picks the results up.  A file
         convert_early() handed over with the same settings is not handed over again."""
         self._ready_converter()  # the build process needs one anyway (Summary)
-        settings = self.settings["MARKDOWN"]
         key = self._ahead_key()
         missing = []
         for path in paths:
@@ -96,12 +95,7 @@ class SharedMarkdownReader(MarkdownReader):
                 self._ahead[path] = early[:2]
             else:
                 missing.append(path)
-        with _no_main_script():  # workers start on submit
-            for start in range(0, len(missing), CHUNK):
-                chunk = missing[start:start + CHUNK]
-                future = pool.submit(_convert_chunk, settings, self._options, chunk)
-                for index, path in enumerate(chunk):
-                    self._ahead[path] = (future, index)
+        self._ahead.update(_hand_over(pool, self.settings["MARKDOWN"], self._options, missing))
 
     def read(self, source_path):
         self._source_path = source_path
@@ -128,6 +122,19 @@ class SharedMarkdownReader(MarkdownReader):
             logger.debug("%s: converting in the build process (%s)", source_path, error)
             return None
         return result  # None when the worker could not read or convert this file
+
+
+def _hand_over(pool: ProcessPoolExecutor, markdown_settings: dict,
+               options: frontmatter_reader.Options, paths: list[str]) -> dict:
+    """``paths`` to the workers, CHUNK files per task: path -> (future, index in it)."""
+    handed = {}
+    with _no_main_script():  # workers start on submit
+        for start in range(0, len(paths), CHUNK):
+            chunk = paths[start:start + CHUNK]
+            future = pool.submit(_convert_chunk, markdown_settings, options, chunk)
+            for index, path in enumerate(chunk):
+                handed[path] = (future, index)
+    return handed
 
 
 def _convert_chunk(markdown_settings: dict, options: frontmatter_reader.Options,
@@ -191,7 +198,7 @@ class _Workers:
 
             self.pool = ProcessPoolExecutor(max_workers=min(cpus, MAX_WORKERS),
                                             mp_context=multiprocessing.get_context(
-                                                _start_method(multiprocessing)),
+                                                "fork" if fork_is_safe() else "spawn"),
                                             initializer=_worker_started)
         return self.pool
 
@@ -205,11 +212,7 @@ def _worth_workers(count: int) -> bool:
     """Whether ``count`` files to convert (or read) are worth the workers."""
     if count < MIN_FILES_FOR_FORKED_WORKERS:
         return False
-    if count >= MIN_FILES_FOR_WORKERS:
-        return True
-    import multiprocessing
-
-    return _start_method(multiprocessing) == "fork"
+    return count >= MIN_FILES_FOR_WORKERS or fork_is_safe()
 
 
 def _worker_started() -> None:
@@ -221,24 +224,19 @@ def _worker_started() -> None:
     gc.freeze()
 
 
-def _start_method(multiprocessing) -> str:
-    """fork where it is safe, else spawn.
+def fork_is_safe() -> bool:
+    """Whether this process may fork: workers (and parallel_output's second process)
+    are forked where it is, else spawned (workers) or not started (the second process).
 
     A forked worker starts with the build's modules imported; a spawned one imports
     Markdown, Pygments and the reader again (about 0.5 s of CPU each).  Forking is
     safe only from a process without threads (a preview's server has some), and on
     Linux (macOS's system libraries may crash in a forked child, which is why Python
-    spawns there): elsewhere the workers are spawned."""
+    spawns there)."""
     import threading
 
-    if may_fork() and threading.active_count() == 1:
-        return "fork"
-    return "spawn"
-
-
-def may_fork() -> bool:
-    """Whether this platform's processes fork safely (Linux)."""
-    return sys.platform.startswith("linux") and hasattr(os, "fork")
+    return (sys.platform.startswith("linux") and hasattr(os, "fork")
+            and threading.active_count() == 1)
 
 
 _WORKERS = _Workers()
@@ -276,14 +274,20 @@ def convert_early(settings: dict) -> None:
         pool = _WORKERS.get()
         if pool is None:
             return
-        with _no_main_script():
-            for start in range(0, len(paths), CHUNK):
-                chunk = paths[start:start + CHUNK]
-                future = pool.submit(_convert_chunk, settings["MARKDOWN"], reader._options, chunk)
-                for index, path in enumerate(chunk):
-                    _EARLY[path] = (future, index, key)
+        handed = _hand_over(pool, settings["MARKDOWN"], reader._options, paths)
+        _EARLY.update((path, (*ahead, key)) for path, ahead in handed.items())
     except (OSError, RuntimeError) as error:
         logger.debug("no worker processes (%s); converting in the build process", error)
+        stop_workers()
+
+
+@contextlib.contextmanager
+def converting_early(settings: dict):
+    """convert_early(settings), and no worker left however the build ends."""
+    convert_early(settings)
+    try:
+        yield
+    finally:
         stop_workers()
 
 

@@ -182,7 +182,11 @@ def build(
     _refuse_dangerous_output(output, settings, Path(settings_file))
     _refuse_paths_outside(settings)
 
-    with _build_lock(output), _cache_lock(settings, output):
+    from ..glue import shared_markdown
+
+    # A large cold build: the workers convert the files while the content check runs.
+    with _build_lock(output), _cache_lock(settings, output), \
+            shared_markdown.converting_early(settings):
         try:
             _clean_leftovers(output)
         except OSError as error:
@@ -192,47 +196,40 @@ def build(
             log(_("Hint: {hint}").format(hint=_(
                 "{path}: a cache file a stopped build left incomplete; removed, the files "
                 "it held are read anew").format(path=cut_off)))
-        from ..glue import shared_markdown
-
-        # A large cold build: the workers convert the files while the check runs.
-        shared_markdown.convert_early(settings)
+        try:
+            problems = check(settings)
+        except Exception as error:  # a bug in the check must not end in a traceback
+            raise BuildFailed([_("Content check stopped: {kind}: {error}").format(
+                kind=type(error).__name__, error=error)]) from None
+        failures = [str(problem) for problem in contentcheck.errors(problems)]
+        if failures:
+            raise BuildFailed(failures)
+        hints = [str(problem) for problem in problems if problem.severity != "error"]
+        for hint in hints:
+            log(hint)
+        staging = _make_staging(output)
+        collector = _Collector()
+        root = logging.getLogger()
+        root.addHandler(collector)
         try:
             try:
-                problems = check(settings)
-            except Exception as error:  # a bug in the check must not end in a traceback
-                raise BuildFailed([_("Content check stopped: {kind}: {error}").format(
-                    kind=type(error).__name__, error=error)]) from None
-            failures = [str(problem) for problem in contentcheck.errors(problems)]
-            if failures:
-                raise BuildFailed(failures)
-            hints = [str(problem) for problem in problems if problem.severity != "error"]
-            for hint in hints:
-                log(hint)
-            staging = _make_staging(output)
-            collector = _Collector()
-            root = logging.getLogger()
-            root.addHandler(collector)
+                _run_pelican(settings, staging, connect or {})
+            except Exception as error:  # a crash inside Pelican or a plugin
+                collector.failures.append(_describe(error))
+            if not collector.failures and search_index:
+                collector.failures.extend(_index_search(staging))
+            if collector.failures:
+                raise BuildFailed(collector.failures)
             try:
-                try:
-                    _run_pelican(settings, staging, connect or {})
-                except Exception as error:  # a crash inside Pelican or a plugin
-                    collector.failures.append(_describe(error))
-                if not collector.failures and search_index:
-                    collector.failures.extend(_index_search(staging))
-                if collector.failures:
-                    raise BuildFailed(collector.failures)
-                try:
-                    if in_place and output.is_dir():
-                        update_in_place(staging, output, keep=(SEARCH_FOLDER,))
-                    else:
-                        _swap_in(staging, output)
-                except OSError as error:
-                    raise BuildFailed([_describe(error)]) from None
-            finally:
-                root.removeHandler(collector)
-                shutil.rmtree(staging, ignore_errors=True)
-        finally:  # however the build ends: no worker processes left
-            shared_markdown.stop_workers()
+                if in_place and output.is_dir():
+                    update_in_place(staging, output, keep=(SEARCH_FOLDER,))
+                else:
+                    _swap_in(staging, output)
+            except OSError as error:
+                raise BuildFailed([_describe(error)]) from None
+        finally:
+            root.removeHandler(collector)
+            shutil.rmtree(staging, ignore_errors=True)
     for hint in collector.hints:
         log(_("Hint: {hint}").format(hint=hint))
     return hints + collector.hints
