@@ -17,6 +17,19 @@ PINNED_EPOCH = 1764154800
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
+# A small site's report (the preview's and the catalogs' builds).
+OCTOBER_REPORT = """\
+Title: Bericht vom Treffen im Oktober 2025
+Date: 2025-10-21 18:30
+
+Wir haben über Embeddings gesprochen.
+
+### Teilnehmer
+
+- Anna Beispiel, Data Scientist, Firma A
+- Bernd Muster, Student, Uni
+"""
+
 # publishconf.py's default SITEURL; tests never take it from the caller's shell.
 PRODUCTION_SITEURL = "https://example.github.io/meetup-site"
 

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from babel.support import Translations
 
-from helpers import build_env, build_site, write_settings
+from helpers import OCTOBER_REPORT as REPORT, build_env, build_site, write_settings
 from pelican.plugins.meetup import kept
 from pelican.plugins.meetup.i18n import catalogs
 from pelican.plugins.meetup.reading import names
@@ -131,19 +131,6 @@ def test_a_broken_catalog_still_fails_and_nothing_is_kept_of_it(store, tmp_path)
         with pytest.raises(catalogs.LanguageError, match="broken.po: not a readable catalog"):
             catalogs.compiled(po)
     assert not list(store.glob("catalog-*"))
-
-
-REPORT = """\
-Title: Bericht vom Treffen im Oktober 2025
-Date: 2025-10-21 18:30
-
-Wir haben über Embeddings gesprochen.
-
-### Teilnehmer
-
-- Anna Beispiel, Data Scientist, Firma A
-- Bernd Muster, Student, Uni
-"""
 
 
 @pytest.mark.slow

@@ -15,19 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, build_env, write_settings
-
-REPORT = """\
-Title: Bericht vom Treffen im Oktober 2025
-Date: 2025-10-21 18:30
-
-Wir haben über Embeddings gesprochen.
-
-### Teilnehmer
-
-- Anna Beispiel, Data Scientist, Firma A
-- Bernd Muster, Student, Uni
-"""
+from helpers import OCTOBER_REPORT as REPORT, ROOT, build_env, write_settings
 
 OTHER = """\
 Title: Bericht vom Treffen im September 2025
