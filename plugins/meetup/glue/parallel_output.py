@@ -68,6 +68,16 @@ _CHILD_WRITES: set[type] = set()
 _ARTICLES = "articles"
 
 
+def _job_folder(folder: str, index: int) -> str:
+    """Where the child writes job ``index``'s files."""
+    return os.path.join(folder, str(index))
+
+
+def _report_path(folder: str, index: int) -> str:
+    """Where the child leaves job ``index``'s report for the parent."""
+    return os.path.join(folder, f"report-{index}")
+
+
 def writes_in_child(generator_class: type) -> type:
     """Class decorator: this generator's output may be written by the child."""
     _CHILD_WRITES.add(generator_class)
@@ -89,9 +99,6 @@ class _Child:
         self.ended = False
         self.failed = False  # a job failed: the parent does it and every later one
 
-    def job_folder(self, index: int) -> str:
-        return os.path.join(self.folder, str(index))
-
     def report(self, index: int) -> dict | None:
         """Job ``index``'s report once it is done; None if the parent must do it."""
         while len(self.reports) <= index and not self.failed:
@@ -101,8 +108,7 @@ class _Child:
             if not os.read(self.done_fd, 1):
                 self._end()
                 continue
-            number = len(self.reports)
-            with open(os.path.join(self.folder, f"report-{number}"), "rb") as stream:
+            with open(_report_path(self.folder, len(self.reports)), "rb") as stream:
                 report = pickle.load(stream)
             if report["error"]:
                 logger.debug("the second writing process stopped: %s", report["error"])
@@ -196,7 +202,7 @@ def _taken_in(child: _Child, job, writer: Writer) -> Writer | None:
     report = child.report(index)
     if report is None:
         return None
-    source = child.job_folder(index)
+    source = _job_folder(child.folder, index)
     if not report.get("taken"):
         report["taken"] = True
         global TAKEN_IN
@@ -315,7 +321,7 @@ def _write_in_child(articles, share: list, generators: list, settings: dict, fol
         jobs = ([partial(_render_articles, articles, share)] if share else []) + [
             partial(_generate, generator) for generator in generators]
         for index, job in enumerate(jobs):
-            job_folder = os.path.join(folder, str(index))
+            job_folder = _job_folder(folder, index)
             os.mkdir(job_folder)
             writer = _RecordingWriter(job_folder, settings=settings)
             records.records = []
@@ -324,7 +330,7 @@ def _write_in_child(articles, share: list, generators: list, settings: dict, fol
                 job(writer, job_folder)
             except BaseException:
                 report = {"error": traceback.format_exc()}
-            with open(os.path.join(folder, f"report-{index}"), "wb") as stream:
+            with open(_report_path(folder, index), "wb") as stream:
                 pickle.dump(report, stream)
             os.write(done_fd, b".")
             if report["error"]:
