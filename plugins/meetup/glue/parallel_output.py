@@ -58,7 +58,7 @@ CHILD_FOLDER_PREFIX = ".writing-"
 MIN_SHARED_ARTICLES = 40
 # The share of the article pages the child renders: the parent also writes the feeds
 # and Pelican's other pages, the child the plugin's output.
-CHILD_SHARE = 0.5
+CHILD_SHARE = 0.35
 # How many jobs' output this process took in from a child (for tests).
 TAKEN_IN = 0
 

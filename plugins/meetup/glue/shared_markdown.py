@@ -209,10 +209,12 @@ class _Workers:
 
 
 def _worth_workers(count: int) -> bool:
-    """Whether ``count`` files to convert (or read) are worth the workers."""
+    """Whether ``count`` files to convert (or read) are worth the workers.  Workers
+    already running cost nothing more to start (and their pool's thread makes
+    fork_is_safe() false)."""
     if count < MIN_FILES_FOR_FORKED_WORKERS:
         return False
-    return count >= MIN_FILES_FOR_WORKERS or fork_is_safe()
+    return count >= MIN_FILES_FOR_WORKERS or _WORKERS.pool is not None or fork_is_safe()
 
 
 def _worker_started() -> None:

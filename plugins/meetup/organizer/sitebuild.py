@@ -25,6 +25,7 @@ import contextlib
 import ctypes
 import errno
 import fcntl
+import gc
 import gzip
 import logging
 import os
@@ -185,7 +186,7 @@ def build(
     from ..glue import shared_markdown
 
     # A large cold build: the workers convert the files while the content check runs.
-    with _build_lock(output), _cache_lock(settings, output), \
+    with _build_lock(output), _cache_lock(settings, output), _fewer_collections(), \
             shared_markdown.converting_early(settings):
         try:
             _clean_leftovers(output)
@@ -300,6 +301,30 @@ def _refuse_paths_outside(settings: dict) -> None:
                 key=key, value=value))
     if bad:
         raise BuildFailed(bad)
+
+
+# How many more allocations than Python's default start a collection of the youngest
+# objects during a build.
+GC_THRESHOLD_FACTOR = 10
+
+
+@contextlib.contextmanager
+def _fewer_collections():
+    """Python's cycle collector, less often for the length of a build.
+
+    A build makes many objects that live to its end (Pelican's content, the facts,
+    the templates) and little cyclic garbage, so most collections find nothing:
+    at 1,200 files they took 0.6 s of the build process alone.  What is already
+    there (the imported modules, a preview's last build) is frozen: no collection
+    visits it again until the build ends.  Afterwards everything is as it was."""
+    threshold = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(threshold[0] * GC_THRESHOLD_FACTOR, *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
 
 
 @contextlib.contextmanager

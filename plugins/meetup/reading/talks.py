@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .markdown_text import fold, indent_of, list_item, plain_text
+from .markdown_text import SAME_LINE, fold, indent_of, list_item, plain_text
 from .model import Talk
 from .names import is_given_name
 from .sections import Line
@@ -121,6 +121,7 @@ def person(text: str, *, linked: bool = False) -> bool:
     return bool(parts) and all(_one_person(part.split(), linked) for part in parts)
 
 
+@SAME_LINE  # a heading is weighed by the kind, talk and "next" readers alike
 def split_speaker(text: str) -> Talk:
     """``Name: Thema`` → Talk(Name, Thema); anything else → Talk("", text).
 
