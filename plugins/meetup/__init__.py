@@ -48,8 +48,11 @@ def register():
     signals.finalized.connect(parallel_output.finish)
     # Memory only: a page's rendered content is not needed once it is written
     # (-27 MiB peak at 4,800 files), and a long livereload session would keep
-    # every build's pages.
+    # every build's pages; Pelican's content caches not once they are saved.
     signals.content_written.connect(memo.forget_rendered_content)
+    signals.article_generator_finalized.connect(memo.forget_saved_caches)
+    signals.page_generator_finalized.connect(memo.forget_saved_caches)
+    signals.all_generators_finalized.connect(memo.forget_names)
     # Speed only: each page's address formatted once, not on every use in a template.
     signals.all_generators_finalized.connect(memo.fix_addresses)
     signals.finalized.connect(memo.forget_rendered_content)
