@@ -156,6 +156,8 @@ def links(text: str) -> list[Link]:
 
 @SAME_LINE
 def _links(text: str) -> tuple[Link, ...]:
+    if "[" not in text and "<" not in text and "://" not in text and "www." not in text.lower():
+        return ()  # no pattern below can match: most lines have no link
     found = [Link(plain_text(m["text"]), _link_target_url(m["target"]), m.start())
              for m in _LINK.finditer(text)]
     found += [Link(m["url"], m["url"], m.start()) for m in _AUTOLINK.finditer(text)]
