@@ -28,3 +28,29 @@ def test_builds_in_one_process_do_not_pile_up_rendered_pages(tmp_path, monkeypat
         gc.collect()
         live.append(sum(isinstance(o, Article) for o in gc.get_objects()))
     assert live[1] <= live[0], live  # the first build's articles are gone
+
+
+def test_a_build_saves_its_caches_whole_and_leaves_the_collector_as_it_found_it(
+        tmp_path, monkeypatch):
+    """The build empties Pelican's content caches once they are saved and collects
+    cycles less often while it runs: the saved cache still holds every article, and
+    the process that called the build (a preview) has Python's collector back."""
+    import gzip
+    import pickle
+
+    from pelican.plugins.meetup.organizer.sitebuild import build
+
+    for name, value in build_env().items():
+        monkeypatch.setenv(name, value)
+    threshold, frozen = gc.get_threshold(), gc.get_freeze_count()
+    cache = tmp_path / "cache"
+    build(ROOT / "pelicanconf.py", tmp_path / "output", content=CONTENT,
+          overrides={"CACHE_PATH": str(cache), "CACHE_CONTENT": True,
+                     "LOAD_CONTENT_CACHE": False},
+          search_index=False, log=lambda message: None)
+    assert gc.get_threshold() == threshold
+    assert gc.get_freeze_count() == frozen
+    with gzip.open(cache / "ArticlesGenerator-Readers", "rb") as saved:
+        cached = pickle.load(saved)
+    articles = {str(path) for path in CONTENT.glob("*.md")}
+    assert articles and set(cached) == articles

@@ -316,15 +316,19 @@ def _fewer_collections():
     the templates) and little cyclic garbage, so most collections find nothing:
     at 1,200 files they took 0.6 s of the build process alone.  What is already
     there (the imported modules, a preview's last build) is frozen: no collection
-    visits it again until the build ends.  Afterwards everything is as it was."""
+    visits it again until the build ends.  Afterwards everything is as it was (a
+    caller that froze objects itself keeps them frozen: then nothing is frozen here)."""
     threshold = gc.get_threshold()
-    gc.freeze()
+    freeze = gc.get_freeze_count() == 0
+    if freeze:
+        gc.freeze()
     gc.set_threshold(threshold[0] * GC_THRESHOLD_FACTOR, *threshold[1:])
     try:
         yield
     finally:
         gc.set_threshold(*threshold)
-        gc.unfreeze()
+        if freeze:
+            gc.unfreeze()
 
 
 @contextlib.contextmanager

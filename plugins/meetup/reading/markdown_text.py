@@ -12,8 +12,6 @@ import html
 import re
 from dataclasses import dataclass
 
-
-
 # Pure functions of one line, asked for the same line by several extractors (a
 # file's lines are read by the talk, date, place and sign-up readers alike): kept.
 SAME_LINE = functools.lru_cache(maxsize=1024)
