@@ -531,7 +531,7 @@ def _rewrite_body(read: _Read, env, config: Config, by_date, zone,
 # --- calendars and JSON -----------------------------------------------------------------
 
 
-@parallel_output.writes_first
+@parallel_output.writes_in_child
 class MeetupFiles:
     """A Pelican generator that writes meetups.json and the .ics files.
 

@@ -4,18 +4,14 @@ Writing ran on one core: Pelican renders the article pages, then the plugin writ
 its calendars, ``meetups.json``, speaker and topic pages.  When Pelican is about to
 write (``get_writer``), the build process forks.  The child, in order:
 
-1. renders the last CHILD_SHARE of the article pages (Pelican's own
-   ``generate_articles`` over them);
+1. renders the second half of the article pages (Pelican's own ``generate_articles``
+   over that half);
 2. writes the output of each of the plugin's generators marked ``writes_in_child``.
 
 Each job writes into a hidden folder of its own in the output folder, and the child
-reports each job as it is done.  Meanwhile the parent first writes the output of the
-generators marked ``writes_first`` the same way (into a job folder of its own), then
-the other article pages and Pelican's other pages.  A job that reads every meeting
-(the calendars, ``meetups.json``) is one for the parent: in the child, reading an
-object writes its reference count, and so copies the memory page it is on (at 1,200
-files the rebuild's peak was 155 MiB with that job in the child, 127 without).
-Where the parent comes to a job's output, it takes the job's files in:
+reports each job as it is done.  Meanwhile the parent writes the first half of the
+articles and Pelican's other pages.  Where the parent comes to a job's output, it
+takes the child's files in:
 
 - a page the child wrote through Pelican's writer goes through the parent's writer
   too, only without rendering: Pelican's rules for a file written twice decide as in
@@ -60,19 +56,15 @@ ENABLED = True
 CHILD_FOLDER_PREFIX = ".writing-"
 # Below this many article pages the child renders none (a fork costs more).
 MIN_SHARED_ARTICLES = 40
-# The share of the article pages the child renders: the parent also writes the
-# calendars and the JSON first, then the feeds and Pelican's other pages, the child the
-# speaker and topic pages after its articles.
-CHILD_SHARE = 0.65
+# The share of the article pages the child renders: the parent also writes the feeds
+# and Pelican's other pages, the child the plugin's output.
+CHILD_SHARE = 0.35
 # How many jobs' output this process took in from a child (for tests).
 TAKEN_IN = 0
 
 # Generator classes whose output the child may write (their generate_output asks
 # take_in() first); registered by the modules that define them.
 _CHILD_WRITES: set[type] = set()
-# Generator classes whose output the parent writes before the article pages, while the
-# child renders its share (their generate_output asks take_in() first too).
-_FIRST_WRITES: set[type] = set()
 _ARTICLES = "articles"
 
 
@@ -89,13 +81,6 @@ def _report_path(folder: str, index: int) -> str:
 def writes_in_child(generator_class: type) -> type:
     """Class decorator: this generator's output may be written by the child."""
     _CHILD_WRITES.add(generator_class)
-    return generator_class
-
-
-def writes_first(generator_class: type) -> type:
-    """Class decorator: while there is a child, the parent writes this generator's
-    output before the article pages (taken in at the generator's turn)."""
-    _FIRST_WRITES.add(generator_class)
     return generator_class
 
 
@@ -164,7 +149,6 @@ def start(pelican):
     finish()
     generators = _RUN.pop("generators", [])
     ours = [g for g in generators if type(g) in _CHILD_WRITES]
-    first = [g for g in generators if type(g) in _FIRST_WRITES]
     articles = next((g for g in generators if type(g) is ArticlesGenerator), None)
     share = _article_share(articles)
     if not (ours or share) or not ENABLED or not shared_markdown.fork_is_safe():
@@ -190,9 +174,6 @@ def start(pelican):
     _RUN["child"] = _Child(pid, read_end, folder, jobs, output_path, {id(a) for a in share})
     if not _RUN.get("at_exit"):  # a build that never ends (an exception): still reaped
         _RUN["at_exit"] = atexit.register(finish)
-    _RUN["first"] = {id(generator): _write_first(generator, pelican.settings, folder,
-                                                 len(jobs) + number)
-                     for number, generator in enumerate(first)}
     return SharingWriter
 
 
@@ -209,7 +190,6 @@ def _article_share(generator) -> list:
 
 def finish(*_args, **_kwargs) -> None:
     """finalized handler, and before a new build: the child reaped, its folder gone."""
-    _RUN.pop("first", None)
     child = _RUN.pop("child", None)
     if child is not None:
         child.stop()
@@ -222,11 +202,7 @@ def _taken_in(child: _Child, job, writer: Writer) -> Writer | None:
     report = child.report(index)
     if report is None:
         return None
-    return _take_in(report, _job_folder(child.folder, index), child.output_path, writer)
-
-
-def _take_in(report: dict, source: str, output_path: str, writer: Writer) -> Writer:
-    """The files of a job done in ``source`` into ``output_path``, its records handled."""
+    source = _job_folder(child.folder, index)
     if not report.get("taken"):
         report["taken"] = True
         global TAKEN_IN
@@ -239,7 +215,7 @@ def _take_in(report: dict, source: str, output_path: str, writer: Writer) -> Wri
                 path = os.path.join(folder, name)
                 relative = os.path.relpath(path, source)
                 if relative not in through_writer:
-                    target = os.path.join(output_path, relative)
+                    target = os.path.join(child.output_path, relative)
                     os.makedirs(os.path.dirname(target), exist_ok=True)
                     os.replace(path, target)
     return _TakingIn(writer, source)
@@ -249,10 +225,6 @@ def take_in(generator, writer):
     """At ``generator``'s turn in the parent: None if the parent must write its output
     itself, else a writer through which the generator's pages are taken in (its
     directly written files are already in place)."""
-    done_first = _RUN.get("first", {}).get(id(generator))
-    if done_first is not None:
-        report, source, output_path = done_first
-        return _take_in(report, source, output_path, writer)
     child = _RUN.get("child")
     if child is None or id(generator) not in child.jobs:
         return None
@@ -366,36 +338,6 @@ def _write_in_child(articles, share: list, generators: list, settings: dict, fol
         status = 0
     finally:
         os._exit(status)
-
-
-def _write_first(generator, settings: dict, folder: str, index: int) -> tuple | None:
-    """In the parent, before the article pages: ``generator``'s output into job folder
-    ``index``, its log records kept for its turn.  None if it failed (the generator
-    then writes at its turn as always, and the error reads as always)."""
-    job_folder = _job_folder(folder, index)
-    records = _Records()
-    root = logging.getLogger()
-    handlers = list(root.handlers)
-    output_path = generator.output_path
-    for handler in handlers:
-        root.removeHandler(handler)
-    root.addHandler(records)
-    failure = None
-    try:
-        os.mkdir(job_folder)
-        writer = _RecordingWriter(job_folder, settings=settings)
-        _generate(generator, writer, job_folder)
-    except Exception as error:
-        failure = error
-    finally:
-        generator.output_path = output_path
-        root.removeHandler(records)
-        for handler in handlers:
-            root.addHandler(handler)
-    if failure is not None:
-        logger.debug("%s writes at its turn: %s", type(generator).__name__, failure)
-        return None
-    return {"records": records.records, "pages": writer.pages}, job_folder, output_path
 
 
 def _render_articles(generator, share: list, writer: Writer, _folder: str) -> None:
