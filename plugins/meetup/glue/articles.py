@@ -567,10 +567,8 @@ def get_generators(pelican):
 
 
 def _write(output_path: str, save_as: str, data: bytes) -> None:
-    target = Path(output_path, *save_as.split("/"))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
-    logger.debug("wrote %s", target)
+    parallel_output.write_direct(output_path, save_as, data)
+    logger.debug("wrote %s", save_as)
 
 
 def write_files(context: dict, settings: dict, output_path: str) -> None:

@@ -8,8 +8,11 @@ write (``get_writer``), the build process forks.  The child, in order:
    over that half);
 2. writes the output of each of the plugin's generators marked ``writes_in_child``.
 
-Each job writes into a hidden folder of its own in the output folder, and the child
-reports each job as it is done.  Meanwhile the parent writes the first half of the
+Each job writes its files side by side into a hidden folder of its own in the output
+folder (numbered names, no subfolders: on ext4 each folder made and removed again
+costs ~0.15 ms, 0.3 s for the 1,677 of 1,200 files), and the child reports each job,
+with the address of each file, as it is done.  A page's folder is made in the output
+folder, where the page goes.  Meanwhile the parent writes the first half of the
 articles and Pelican's other pages.  Where the parent comes to a job's output, it
 takes the child's files in:
 
@@ -72,6 +75,25 @@ _ARTICLES = "articles"
 def _job_folder(folder: str, index: int) -> str:
     """Where the child writes job ``index``'s files."""
     return os.path.join(folder, str(index))
+
+
+# In the child: the folder of the job it is doing, and the files written directly into it
+# (save_as -> name in that folder).
+_DIRECT: dict = {}
+
+
+def write_direct(output_path: str, save_as: str, data: bytes) -> None:
+    """Write ``data`` to ``save_as`` ("/" separated) under ``output_path``: a file not
+    written through Pelican's writer (a calendar, the JSON).  In the child, into its
+    job's folder under a numbered name; the parent moves it to ``save_as``."""
+    files = _DIRECT.get(os.path.abspath(output_path))
+    if files is not None:
+        target = os.path.join(output_path, files.setdefault(save_as, f"d{len(files)}"))
+    else:
+        target = os.path.join(output_path, *save_as.split("/"))
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+    with open(target, "wb") as stream:
+        stream.write(data)
 
 
 def _report_path(folder: str, index: int) -> str:
@@ -170,7 +192,8 @@ def start(pelican):
     pid = os.fork()
     if pid == 0:  # the child: never returns
         os.close(read_end)
-        _write_in_child(articles, share, ours, pelican.settings, folder, write_end)
+        _write_in_child(articles, share, ours, pelican.settings, folder, output_path,
+                        write_end)
     os.close(write_end)
     _RUN["child"] = _Child(pid, read_end, folder, jobs, output_path, {id(a) for a in share})
     if not _RUN.get("at_exit"):  # a build that never ends (an exception): still reaped
@@ -210,16 +233,11 @@ def _taken_in(child: _Child, job, writer: Writer) -> Writer | None:
         TAKEN_IN += 1
         for record in report["records"]:
             logging.getLogger(record["name"]).handle(logging.makeLogRecord(record))
-        through_writer = set(report["pages"])
-        for folder, _, files in os.walk(source):
-            for name in files:
-                path = os.path.join(folder, name)
-                relative = os.path.relpath(path, source)
-                if relative not in through_writer:
-                    target = os.path.join(child.output_path, relative)
-                    os.makedirs(os.path.dirname(target), exist_ok=True)
-                    os.replace(path, target)
-    return _TakingIn(writer, source)
+        for save_as, name in report["direct"].items():
+            target = os.path.join(child.output_path, *save_as.split("/"))
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            os.replace(os.path.join(source, name), target)
+    return _TakingIn(writer, source, report["pages"])
 
 
 def take_in(generator, writer):
@@ -260,10 +278,11 @@ class _TakingIn(Writer):
     """The parent's writer for the child's pages: Pelican's bookkeeping and signals
     for each page, the child's bytes instead of a rendering."""
 
-    def __init__(self, writer: Writer, source: str):
+    def __init__(self, writer: Writer, source: str, pages: list[str]):
         # The same sets of written and overridden files as the parent's writer.
         self.__dict__.update(writer.__dict__)
         self._source = source
+        self._names = {page: _page_name(index) for index, page in enumerate(pages)}
 
     def write_file(self, name, template, context, *args, **kwargs):
         return Writer.write_file(self, name, _Unrendered, context, *args, **kwargs)
@@ -273,21 +292,35 @@ class _TakingIn(Writer):
         if handle.name == os.devnull:  # Pelican skips this file: the child's copy too
             return handle
         handle.close()
-        os.replace(os.path.join(self._source, os.path.relpath(filename, self.output_path)),
+        os.replace(os.path.join(self._source,
+                                self._names[os.path.relpath(filename, self.output_path)]),
                    filename)
         return open(os.devnull, "w", encoding=encoding)
 
 
-class _RecordingWriter(Writer):
-    """The child's writer: Pelican's, noting which files it wrote."""
+def _page_name(index: int) -> str:
+    """The name in its job's folder of the index-th page the child wrote."""
+    return f"p{index}"
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.pages: list[str] = []
+
+class _RecordingWriter(Writer):
+    """The child's writer: Pelican's, on the output folder (a page's folder is made
+    there), each page's bytes in the job's folder, and which pages it wrote."""
+
+    def __init__(self, output_path: str, job_folder: str, settings: dict):
+        super().__init__(output_path, settings=settings)
+        self._job_folder = job_folder
+        self._names: dict[str, str] = {}
+        self.pages: list[str] = []  # relative to the output folder, in order
 
     def _open_w(self, filename, encoding, override=False):
-        self.pages.append(os.path.relpath(filename, self.output_path))
-        return super()._open_w(filename, encoding, override)
+        relative = os.path.relpath(filename, self.output_path)
+        if relative not in self._names:
+            self._names[relative] = _page_name(len(self.pages))
+            self.pages.append(relative)
+        # Pelican's checks for a page written twice, on the page's name in the job folder.
+        return super()._open_w(os.path.join(self._job_folder, self._names[relative]),
+                               encoding, override)
 
 
 class _Records(logging.Handler):
@@ -308,7 +341,7 @@ class _Records(logging.Handler):
 
 
 def _write_in_child(articles, share: list, generators: list, settings: dict, folder: str,
-                    done_fd: int) -> None:
+                    output_path: str, done_fd: int) -> None:
     status = 1
     try:
         # What the child inherited is never garbage-collected here: a collection would
@@ -324,9 +357,12 @@ def _write_in_child(articles, share: list, generators: list, settings: dict, fol
         for index, job in enumerate(jobs):
             job_folder = _job_folder(folder, index)
             os.mkdir(job_folder)
-            writer = _RecordingWriter(job_folder, settings=settings)
+            writer = _RecordingWriter(output_path, job_folder, settings)
+            _DIRECT.clear()
+            _DIRECT[job_folder] = {}
             records.records = []
-            report = {"error": None, "records": records.records, "pages": writer.pages}
+            report = {"error": None, "records": records.records, "pages": writer.pages,
+                      "direct": _DIRECT[job_folder]}
             try:
                 job(writer, job_folder)
             except BaseException:
