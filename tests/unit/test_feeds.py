@@ -66,6 +66,16 @@ def document(siteurl=SITEURL, order=(PAGE, ANNOUNCEMENT, REPORT)):
     return text, json.loads(text)
 
 
+def test_json_is_one_document_indented_by_two_spaces_throughout():
+    # Each article is encoded on its own and nested by hand (memory): the text must be
+    # what encoding the whole document at once gives, without and with articles.
+    for order in ((), (PAGE, ANNOUNCEMENT, REPORT)):
+        text, data = document(order=order)
+        assert text == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        assert len(data["articles"]) == len(order)
+    assert '\n  "articles": [\n    {\n      "' in text and text.endswith("\n    }\n  ]\n}\n")
+
+
 def test_json_has_exactly_the_documented_shape():
     text, data = document()
     assert list(data) == ["generated", "next", "articles"]
