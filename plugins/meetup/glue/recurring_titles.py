@@ -14,9 +14,8 @@ import datetime as dt
 import logging
 import os
 
-from pelican.utils import slugify as pelican_slugify
-
 from .frontmatter_reader import Options
+from .slugs import site_slugify
 from ..reading.frontmatter import parse_date
 from ..site.unique_slugs import Claim, output_target, reserved_outputs, suffixes
 from ..i18n import language as languages
@@ -26,14 +25,6 @@ logger = logging.getLogger(__name__)
 # Absolute source path -> suffix, for the build under way.
 _SUFFIXES: dict[str, str] = {}
 BASE_ATTRIBUTE = "meetup_title_slug"
-
-
-def _slugify(settings: dict):
-    def slugify(value: str) -> str:
-        return pelican_slugify(value, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
-                               preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
-                               use_unicode=settings.get("SLUGIFY_USE_UNICODE", False))
-    return slugify
 
 
 def _as_datetime(value) -> dt.datetime | None:
@@ -47,7 +38,7 @@ def _as_datetime(value) -> dt.datetime | None:
 def _claims(generator):
     settings = generator.settings
     options = Options.of(settings)
-    slugify = _slugify(settings)
+    slugify = site_slugify(settings)
     readers = generator.readers.readers
     by_key = {}
     for kind, paths, excludes in (("article", "ARTICLE_PATHS", "ARTICLE_EXCLUDES"),

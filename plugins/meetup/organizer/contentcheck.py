@@ -19,7 +19,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import fnmatch
-import functools
 import logging
 import os
 import re
@@ -29,6 +28,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import unquote, urlparse
 
+from ..glue.slugs import site_slugify
 from ..reading.facts import looks_like_meeting
 from ..reading.facts import read_facts as read_article_facts
 from ..reading.dates import DATE_LABELS
@@ -823,19 +823,7 @@ def _check_images(source: _Source) -> list[ContentProblem]:
 
 def slugify(value: str, settings: Mapping) -> str:
     """A slug exactly as Pelican computes it from these settings."""
-    return _slugify(value, tuple(map(tuple, settings.get("SLUG_REGEX_SUBSTITUTIONS", []))),
-                    bool(settings.get("SLUGIFY_PRESERVE_CASE", False)),
-                    bool(settings.get("SLUGIFY_USE_UNICODE", False)))
-
-
-@functools.lru_cache(maxsize=4096)
-def _slugify(value: str, regex_subs: tuple, preserve_case: bool, use_unicode: bool) -> str:
-    """Pelican's slugify (~0.1 ms a call), once per value: every file's category and
-    author are slugified, mostly the same few."""
-    from pelican.utils import slugify as pelican_slugify
-
-    return pelican_slugify(value, regex_subs=regex_subs, preserve_case=preserve_case,
-                           use_unicode=use_unicode)
+    return site_slugify(settings)(value)
 
 
 def _output_path(source: _Source, settings: Mapping,
