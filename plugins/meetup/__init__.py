@@ -16,7 +16,7 @@ from pelican import signals
 
 from .glue import (articles, frontmatter_reader, language, meeting_status, memo,
                    parallel_output, photos, recurring_titles, shared_markdown, site_settings,
-                   speakers, stylesheets, topics)
+                   speakers, stylesheets, topics, typography)
 
 
 def register():
@@ -28,6 +28,8 @@ def register():
     signals.initialized.connect(language.set_addresses)
     signals.generator_init.connect(language.install)
     signals.initialized.connect(articles.pin_sitemap_clock)
+    # Speed only: typogrify's ampersand filter skipped where there is no ampersand.
+    signals.initialized.connect(typography.skip_idle_amp)
     # Speed only: one Markdown converter per build, uncached files converted
     # ahead by worker processes (see bench/README.md).
     signals.readers_init.connect(shared_markdown.use_shared_markdown)
