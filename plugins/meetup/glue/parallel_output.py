@@ -49,7 +49,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 from pelican.writers import Writer
 
-from . import shared_markdown
+from . import memo, shared_markdown
 
 logger = logging.getLogger(__name__)
 
@@ -189,6 +189,7 @@ def start(pelican):
         logger.debug("all output written in the build process: %s", error)
         return None
     jobs = ([_ARTICLES] if share else []) + [id(g) for g in ours]
+    memo.return_freed_memory()  # else shared until written, then copied
     pid = os.fork()
     if pid == 0:  # the child: never returns
         os.close(read_end)
