@@ -374,7 +374,10 @@ def _similar_title(a: Talk, b: Talk) -> bool:
         return False
     if x == y or (min(len(x), len(y)) >= 8 and (x in y or y in x)):
         return True
-    return difflib.SequenceMatcher(None, x, y).ratio() >= 0.75
+    # The quick ratios are upper bounds of ratio(): most pairs of titles fail them first.
+    matcher = difflib.SequenceMatcher(None, x, y)
+    return (matcher.real_quick_ratio() >= 0.75 and matcher.quick_ratio() >= 0.75
+            and matcher.ratio() >= 0.75)
 
 
 def _same_speaker(a: Talk, b: Talk) -> bool:
