@@ -11,7 +11,7 @@ from importlib import metadata
 from pathlib import Path
 
 # Our Markdown extensions: their code decides the HTML as much as the settings.
-OWN_EXTENSIONS = ("code_language.py", "date_lines.py")
+OWN_EXTENSIONS = ("code_language.py", "date_lines.py", "reused_highlighters.py")
 
 
 def cache_name(settings: dict) -> str:
@@ -38,6 +38,8 @@ def markdown_settings() -> dict:
             "markdown.extensions.codehilite": {"css_class": "highlight", "guess_lang": False},
             # ":::bash" as the first line of a fenced block, too.
             "pelican.plugins.meetup.rendering.code_language": {},
+            # Speed only: codehilite's lexers and formatters made once, not per block.
+            "pelican.plugins.meetup.rendering.reused_highlighters": {},
             # "20. Januar 2026" at the start of a line stays text instead of
             # becoming item 1 of an ordered list ("1. Januar 2026").
             "pelican.plugins.meetup.rendering.date_lines": {},
