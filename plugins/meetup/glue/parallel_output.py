@@ -236,9 +236,13 @@ def _taken_in(child: _Child, job, writer: Writer) -> Writer | None:
             logging.getLogger(record["name"]).handle(logging.makeLogRecord(record))
         for save_as, name in report["direct"].items():
             target = os.path.join(child.output_path, *save_as.split("/"))
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            os.replace(os.path.join(source, name), target)
-    return _TakingIn(writer, source, report["pages"])
+            try:  # the folder is mostly there already (an article's calendar beside its page)
+                os.replace(os.path.join(source, name), target)
+            except FileNotFoundError:
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                os.replace(os.path.join(source, name), target)
+        report["names"] = {page: _page_name(index) for index, page in enumerate(report["pages"])}
+    return _TakingIn(writer, source, report["names"])
 
 
 def take_in(generator, writer):
@@ -279,11 +283,11 @@ class _TakingIn(Writer):
     """The parent's writer for the child's pages: Pelican's bookkeeping and signals
     for each page, the child's bytes instead of a rendering."""
 
-    def __init__(self, writer: Writer, source: str, pages: list[str]):
+    def __init__(self, writer: Writer, source: str, names: dict[str, str]):
         # The same sets of written and overridden files as the parent's writer.
         self.__dict__.update(writer.__dict__)
         self._source = source
-        self._names = {page: _page_name(index) for index, page in enumerate(pages)}
+        self._names = names  # a page's address -> its name in the job's folder
 
     def write_file(self, name, template, context, *args, **kwargs):
         return Writer.write_file(self, name, _Unrendered, context, *args, **kwargs)
