@@ -210,8 +210,10 @@ def _parse(path: str, inputs: tuple) -> tuple[Document, ArticleFacts]:
     # meetups.json; calendars and the next-meeting box start it at MEETUP_DEFAULT_TIME.
     facts = read_document_facts(document, date=date, category=category,
                                 default_time=default_time, title=title, path=source)
-    # Kept for the page's rewrite (all files' at once) and in the cache: the outline.
-    return document.outline(), facts
+    # Kept for the page's rewrite (all files' at once) and in the cache: the outline,
+    # with the participant lines the rewrite may hide.
+    lines = facts.participants.lines if facts.participants is not None else ()
+    return document.outline(lines), facts
 
 
 def _parse_in_worker(items: list[tuple[str, tuple]]) -> list:

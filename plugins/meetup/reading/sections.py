@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from .markdown_text import fold, indent_of, list_item, plain_text
@@ -71,10 +72,19 @@ class Document:
         """Every body line outside code, in file order (headings left out)."""
         return [line for section in self.sections for line in section.body]
 
-    def outline(self) -> Document:
-        """The headings, header fields and blocks without the sections' body lines: what
-        is needed after the facts are read (the page's rewrite), at half the memory."""
-        return replace(self, sections=tuple(replace(section, body=()) for section in self.sections))
+    def outline(self, lines: Iterable[int] = ()) -> Document:
+        """What is needed after the facts are read, kept for every file of a build (and
+        in its cache, and sent from a worker process): the headings and header fields
+        without the sections' body lines, and of the blocks only the first one a reader
+        sees as text (a meeting called off says so there) and those of ``lines`` (file
+        lines a page's rewrite replaces).  A tenth of the document's pickled size."""
+        wanted = set(lines)
+        first = next((block for block in self.blocks
+                      if block.kind in ("text", "item") and block.plain.strip()), None)
+        return replace(self,
+                       sections=tuple(replace(section, body=()) for section in self.sections),
+                       blocks=tuple(block for block in self.blocks
+                                    if block is first or block.number in wanted))
 
 
 def split_lines(source: str) -> list[str]:
