@@ -13,6 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pelican.plugins.meetup.glue.parallel_output as second
 from helpers import ROOT, build_env, write_settings
 from rendered_text import visible_text
 
@@ -103,3 +104,17 @@ def test_an_error_in_an_article_page_the_child_renders_fails_the_build_the_same_
     assert "FAILED:" in said["on"] and "ZeroDivisionError" in said["on"]
     assert said["on"].split("taken in:")[0] == said["off"].split("taken in:")[0]
     assert not (tmp_path / "on" / "site").exists()
+
+
+def test_a_file_a_job_wrote_past_write_direct_still_reaches_the_output(tmp_path):
+    # A job's pages wait in its folder for the writer; anything else it wrote there (a
+    # generator writing under its output path itself) goes where it would have gone.
+    job, output = tmp_path / "job", tmp_path / "site"
+    (job / "termine").mkdir(parents=True)
+    (job / "p0").write_text("<html>page</html>", encoding="utf-8")
+    (job / "termine" / "extra.ics").write_bytes(b"BEGIN:VCALENDAR\r\n")
+    (job / "notes.txt").write_text("written directly", encoding="utf-8")
+    second._move_others(str(job), str(output), {"p0"})
+    assert (output / "termine" / "extra.ics").read_bytes() == b"BEGIN:VCALENDAR\r\n"
+    assert (output / "notes.txt").read_text(encoding="utf-8") == "written directly"
+    assert (job / "p0").exists() and not (output / "p0").exists()

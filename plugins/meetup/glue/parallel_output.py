@@ -242,7 +242,21 @@ def _taken_in(child: _Child, job, writer: Writer) -> Writer | None:
                 os.makedirs(os.path.dirname(target), exist_ok=True)
                 os.replace(os.path.join(source, name), target)
         report["names"] = {page: _page_name(index) for index, page in enumerate(report["pages"])}
+        _move_others(source, child.output_path, set(report["names"].values()))
     return _TakingIn(writer, source, report["names"])
+
+
+def _move_others(source: str, output_path: str, pages: set[str]) -> None:
+    """Whatever else a job wrote under its generator's output path (a direct write not
+    made through write_direct): to the same place in the output, as before."""
+    for folder, folders, files in os.walk(source):
+        for name in files:
+            if folder == source and name in pages:
+                continue  # a page: taken in through the writer
+            path = os.path.join(folder, name)
+            target = os.path.join(output_path, os.path.relpath(path, source))
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            os.replace(path, target)
 
 
 def take_in(generator, writer):
