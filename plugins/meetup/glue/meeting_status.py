@@ -48,8 +48,8 @@ def apply(facts: ArticleFacts, article, document, source: str, language) -> Arti
             logger.error("%s:%d: %s", source, line, language.gettext(
                 "“{key}: {value}” is no date: write it as 2026-01-20").format(key=key, value=value))
         break
-    first_line = next((block.plain for block in document.blocks
-                       if block.kind in ("text", "item") and block.plain.strip()), "")
+    first = document.first_text_block()
+    first_line = first.plain if first is not None else ""
     title = str(article.metadata.get("title", ""))
     change, moved_from = changes.decide(header=status, moved_from=moved_from, title=title,
                                         first_line=first_line, kind=facts.kind)

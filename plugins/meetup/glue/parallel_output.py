@@ -249,7 +249,7 @@ def _taken_in(child: _Child, job, writer: Writer) -> Writer | None:
 def _move_others(source: str, output_path: str, pages: set[str]) -> None:
     """Whatever else a job wrote under its generator's output path (a direct write not
     made through write_direct): to the same place in the output, as before."""
-    for folder, folders, files in os.walk(source):
+    for folder, _, files in os.walk(source):
         for name in files:
             if folder == source and name in pages:
                 continue  # a page: taken in through the writer

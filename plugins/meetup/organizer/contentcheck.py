@@ -22,7 +22,7 @@ import fnmatch
 import logging
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -727,17 +727,20 @@ def _body_text(source: _Source) -> list[tuple[int, str]]:
     """(line index, text) of every body line a reader sees as text: code blocks
     (fenced or indented) left out, inline code blanked."""
     if source.body_text is None:
-        source.body_text = []
-        in_fence = False
-        for index in range(source.body_start, len(source.lines)):
-            line = source.lines[index]
-            if FENCE.match(line):
-                in_fence = not in_fence
-                continue
-            if in_fence or line.startswith(("    ", "\t")):
-                continue
-            source.body_text.append((index, _without_code(line)))
+        source.body_text = [(index, _without_code(line)) for index, line in _outside_fences(source)
+                            if not line.startswith(("    ", "\t"))]
     return source.body_text
+
+
+def _outside_fences(source: _Source) -> Iterator[tuple[int, str]]:
+    """(line index, line) of every body line outside fenced code blocks."""
+    in_fence = False
+    for index in range(source.body_start, len(source.lines)):
+        line = source.lines[index]
+        if FENCE.match(line):
+            in_fence = not in_fence
+        elif not in_fence:
+            yield index, line
 
 
 def _without_code(line: str) -> str:
@@ -1011,14 +1014,7 @@ def _check_placeholders(source: _Source) -> list[ContentProblem]:
     participant, location, signup = (
         {skeleton(kind), ENGLISH_SKELETONS[kind]} for kind in ("participant", "location", "signup"))
     todos, labels = [], []
-    in_fence = False
-    for index in range(source.body_start, len(source.lines)):
-        text = source.lines[index]
-        if FENCE.match(text):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
+    for index, text in _outside_fences(source):
         item = list_item(text)
         content = item.content if item else text.strip()
         if item and content in participant:
