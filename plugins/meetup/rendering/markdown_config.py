@@ -11,7 +11,8 @@ from importlib import metadata
 from pathlib import Path
 
 # Our Markdown extensions: their code decides the HTML as much as the settings.
-OWN_EXTENSIONS = ("code_language.py", "date_lines.py", "reused_highlighters.py")
+OWN_EXTENSIONS = ("code_language.py", "date_lines.py", "quick_inline.py",
+                  "reused_highlighters.py")
 
 
 def cache_name(settings: dict) -> str:
@@ -40,6 +41,8 @@ def markdown_settings() -> dict:
             "pelican.plugins.meetup.rendering.code_language": {},
             # Speed only: codehilite's lexers and formatters made once, not per block.
             "pelican.plugins.meetup.rendering.reused_highlighters": {},
+            # Speed only: inline patterns tried only where their regex finds something.
+            "pelican.plugins.meetup.rendering.quick_inline": {},
             # "20. Januar 2026" at the start of a line stays text instead of
             # becoming item 1 of an ordered list ("1. Januar 2026").
             "pelican.plugins.meetup.rendering.date_lines": {},
