@@ -110,6 +110,8 @@ def test_build_with_workers_is_byte_identical_to_one_without(tmp_path):
 
     from helpers import build_env
 
+    from pelican.plugins.meetup.glue import shared_markdown
+
     content = tmp_path / "content"
     corpus.write_corpus(content, 240, seed=2)
     script = (
@@ -125,10 +127,12 @@ def test_build_with_workers_is_byte_identical_to_one_without(tmp_path):
         "      overrides={'CACHE_PATH': sys.argv[2] + '-cache'}, search_index=False)\n"
         "print('taken in from the second process:', second.TAKEN_IN)\n"
         "print('converted before the check:', shared.TAKEN_EARLY)\n"
+        "import pelican.plugins.meetup.glue.articles as articles\n"
+        "print('parsed while reading:', articles.PARSED_AHEAD)\n"
     )
     runner = tmp_path / "build_at_top_level.py"
     runner.write_text(script, encoding="utf-8")
-    outputs, taken_in, early = {}, {}, {}
+    outputs, taken_in, early, parsed = {}, {}, {}, {}
     for name, threshold in (("workers", 200), ("in-process", 10 ** 9)):
         output = tmp_path / name / "site"
         done = subprocess.run(
@@ -138,6 +142,7 @@ def test_build_with_workers_is_byte_identical_to_one_without(tmp_path):
         assert "Warte auf einen anderen Build" not in done.stdout + done.stderr
         taken_in[name] = done.stdout.split("taken in from the second process: ")[1].split()[0]
         early[name] = int(done.stdout.split("converted before the check: ")[1].split()[0])
+        parsed[name] = int(done.stdout.split("parsed while reading: ")[1].split()[0])
         outputs[name] = {str(p.relative_to(output)): p.read_bytes()
                          for p in sorted(output.rglob("*")) if p.is_file()}
         assert not [p for p in output.rglob(".writing-*")]
@@ -146,6 +151,10 @@ def test_build_with_workers_is_byte_identical_to_one_without(tmp_path):
     assert (taken_in["workers"], taken_in["in-process"]) == ("4", "0")
     # Every Markdown file was handed to the workers before the content check.
     assert (early["workers"], early["in-process"]) == (len(list(content.rglob("*.md"))), 0)
+    # The articles' facts were parsed in the workers while Pelican was still reading,
+    # CHUNK articles a task (the last, partial one after reading).
+    assert parsed["in-process"] == 0
+    assert 240 - parsed["workers"] < shared_markdown.CHUNK
     assert len(outputs["workers"]) > 240
     assert outputs["workers"] == outputs["in-process"]
 
@@ -176,3 +185,21 @@ def test_no_worker_processes_means_converting_in_the_build_process(settings, tmp
     first = sorted(content.glob("*.md"))[0]
     html, metadata = reader.read(str(first))
     assert "<h" in html and metadata["title"]
+
+
+def test_facts_parsed_ahead_for_other_inputs_are_parsed_again():
+    """An article whose date, category or title changed after Pelican made it (another
+    plugin's handler, a status header) does not get the facts parsed for the old ones."""
+    from concurrent.futures import Future
+
+    from pelican.plugins.meetup.glue import articles
+
+    done = Future()
+    done.set_result([("outline", "facts")])
+    inputs = ("2024-05-01", "Treffen", None, "Treffen im Mai", "2024-05-01.md")
+    articles._AHEAD["/site/2024-05-01.md"] = (done, 0, inputs)
+    renamed = (*inputs[:3], "Treffen im Mai (verschoben)", inputs[4])
+    assert articles._parsed_ahead("/site/2024-05-01.md", renamed) is None
+    articles._AHEAD["/site/2024-05-01.md"] = (done, 0, inputs)
+    assert articles._parsed_ahead("/site/2024-05-01.md", inputs) == ("outline", "facts")
+    assert not articles._AHEAD

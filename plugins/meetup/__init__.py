@@ -62,6 +62,8 @@ def register():
     signals.finalized.connect(stylesheets.strip_comments)
     # "Status: abgesagt" is a meeting's, not Pelican's (which would skip the article).
     signals.article_generator_context.connect(meeting_status.take_status)
+    signals.article_generator_init.connect(articles.forget_parsed_ahead)
+    signals.content_object_init.connect(articles.parse_ahead)
     signals.article_generator_finalized.connect(articles.attach_facts)
     # MEETUP_HIDDEN_SPEAKERS: the names out of the pages (Über uns …) as out of the reports.
     signals.page_generator_finalized.connect(articles.redact_pages)

@@ -29,6 +29,7 @@ from itertools import chain
 from pathlib import Path
 
 from pelican.cache import FileStampDataCacher
+from pelican.contents import Article
 
 from .. import settings as meetup_settings
 from ..reading.attendance import is_participant_label, names_in
@@ -228,22 +229,75 @@ def _parse_in_worker(items: list[tuple[str, tuple]]) -> list:
     return parsed
 
 
+# Articles parsed ahead (parse_ahead): source path -> (future, index in its task,
+# inputs); and those made since the last task was handed over.
+_AHEAD: dict[str, tuple] = {}
+_UNSENT: list[tuple[str, tuple]] = []
+# How many articles' facts came from parse_ahead (for tests).
+PARSED_AHEAD = 0
+
+
+def forget_parsed_ahead(*_args) -> None:
+    """article_generator_init handler: nothing parsed ahead for an earlier build."""
+    _AHEAD.clear()
+    _UNSENT.clear()
+
+
+def parse_ahead(content) -> None:
+    """content_object_init handler: where workers convert this build's files, each
+    article is parsed there as soon as Pelican has made it, CHUNK articles a task.
+    Towards the end of reading the workers are done converting while the build process
+    still makes articles (the Summary, typogrify, Pelican's metadata): they parse
+    meanwhile instead of after reading."""
+    if type(content) is not Article or not shared_markdown.workers_running():
+        return
+    _UNSENT.append((content.source_path, _inputs(content)))
+    if len(_UNSENT) >= shared_markdown.CHUNK:
+        items = _UNSENT[:]
+        _UNSENT.clear()
+        future = shared_markdown.submit(_parse_in_worker, items)
+        if future is not None:
+            for index, (path, inputs) in enumerate(items):
+                _AHEAD[path] = (future, index, inputs)
+
+
+def _parsed_ahead(path: str, inputs: tuple):
+    """What parse_ahead's task gave for ``path``, if its inputs are still these."""
+    ahead = _AHEAD.pop(path, None)
+    if ahead is None or ahead[2] != inputs:
+        return None
+    future, index, _inputs_then = ahead
+    try:
+        parsed = future.result()[index]
+    except Exception as error:  # a worker died: parsed again below
+        logger.debug("%s: parsing in the build process (%s)", path, error)
+        return None
+    if parsed is not None:
+        global PARSED_AHEAD
+        PARSED_AHEAD += 1
+    return parsed
+
+
 def _parsed(articles: list, cache: FileStampDataCacher) -> list[tuple[Document, ArticleFacts]]:
-    """Each article's (document, facts): from the facts cache, else parsed, many files
-    at once in the build's worker processes (a cold build of a large archive)."""
+    """Each article's (document, facts): from the facts cache, else parsed ahead or now,
+    many files at once in the build's worker processes (a cold build of a large archive)."""
     inputs = [_inputs(article) for article in articles]
     found: list = []
     for article, key in zip(articles, inputs):
         cached = cache.get_cached_data(article.source_path)
         found.append(cached[1:] if cached is not None and cached[0] == key else None)
-    missing = [i for i, parsed in enumerate(found) if parsed is None]
+    not_cached = [i for i, parsed in enumerate(found) if parsed is None]
+    for i in not_cached:
+        found[i] = _parsed_ahead(articles[i].source_path, inputs[i])
+    forget_parsed_ahead()
+    missing = [i for i in not_cached if found[i] is None]
     ahead = shared_markdown.in_workers(
         _parse_in_worker, [(articles[i].source_path, inputs[i]) for i in missing]) or []
-    if ahead:
+    if ahead or len(missing) < len(not_cached):
         shared_markdown.release_workers()  # their last task for this build: memory back
     for i, parsed in zip(missing, ahead):
         found[i] = parsed
-    for i in missing:
+    for i in not_cached:
         if found[i] is None:
             found[i] = _parse(articles[i].source_path, inputs[i])
         cache.cache_data(articles[i].source_path, (inputs[i], *found[i]))

@@ -370,6 +370,25 @@ def in_workers(function, items: list) -> list | None:
     return results
 
 
+def workers_running() -> bool:
+    """Whether this build has started its workers (a cold build of a large archive)."""
+    return _WORKERS.pool is not None
+
+
+def submit(function, items: list):
+    """``function(items)`` (module level) in the workers this build already runs: its
+    Future, or None where none run (the caller does the work later itself)."""
+    pool = _WORKERS.pool
+    if pool is None:
+        return None
+    try:
+        with _no_main_script():
+            return pool.submit(function, items)
+    except (OSError, RuntimeError) as error:
+        logger.debug("no worker task (%s); working in the build process", error)
+        return None
+
+
 def release_workers() -> None:
     """The workers exit now, their results gathered (what the readers still take from
     finished tasks stays): the facts are the last thing they do for the articles, and
