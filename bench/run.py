@@ -138,19 +138,28 @@ class _TreeSampler(threading.Thread):
             self.peak_pss_kib = max(self.peak_pss_kib, proportional)
 
 
-def run_child(args: list[str], env: dict, log: Path, stdout: Path | None = None) -> Sample:
+def run_child(args: list[str], env: dict, log: Path, stdout: Path | None = None,
+              sample_memory: bool = False) -> Sample:
     """Run one child to its end; wall time, CPU time (with the processes it waited
-    for) and the peak of all its processes' resident memory together."""
+    for) and its peak memory: with ``sample_memory`` that of all its processes together
+    (sampled from /proc), else the largest one process's (``ru_maxrss``).
+
+    The sampler reads each process's ``smaps_rollup`` every 20 ms: ~17 ms of CPU a
+    sample for a build's four processes, a quarter of one core taken from the step it
+    measures.  A build on two cores lost it, a step on one did not: timed rounds run
+    without it."""
     with log.open("w", encoding="utf-8") as sink:
         out = stdout.open("w", encoding="utf-8") if stdout else sink
         start = time.perf_counter()
         child = subprocess.Popen(args, stdout=out, stderr=sink, env=env, cwd=ROOT)
-        sampler = _TreeSampler(child.pid)
-        sampler.start()
+        sampler = _TreeSampler(child.pid) if sample_memory else None
+        if sampler is not None:
+            sampler.start()
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - start
-        sampler.done.set()
-        sampler.join()
+        if sampler is not None:
+            sampler.done.set()
+            sampler.join()
         if stdout:
             out.close()
     child.returncode = os.waitstatus_to_exitcode(status)
@@ -158,9 +167,12 @@ def run_child(args: list[str], env: dict, log: Path, stdout: Path | None = None)
         tail = log.read_text(encoding="utf-8", errors="replace")[-2000:]
         raise StepFailed(f"{' '.join(args[1:3])} exited {child.returncode}; see {log}:\n{tail}")
     cpu = usage.ru_utime + usage.ru_stime
+    largest = usage.ru_maxrss / 1024
+    if sampler is None:
+        return Sample(seconds, cpu, largest, largest)
     # The sampler may miss a short-lived child entirely; ru_maxrss is its largest process.
-    return Sample(seconds, cpu, max(sampler.peak_kib, usage.ru_maxrss) / 1024,
-                  (sampler.peak_pss_kib or usage.ru_maxrss) / 1024)
+    return Sample(seconds, cpu, max(sampler.peak_kib / 1024, largest),
+                  sampler.peak_pss_kib / 1024 or largest)
 
 
 def edit_one_report(content: Path, round_number: int) -> tuple[Path, str]:
@@ -214,7 +226,16 @@ def bench_size(files: int, rounds: int, seed: int, corpora: Path, work: Path, en
         say(f"  {files} files, round {number}/{rounds}: floor {floor:.2f} s, old {old:.2f} s, "
             f"build {full:.2f} s, pagefind {samples['pagefind'][-1].seconds:.2f} s, "
             f"rebuild {rebuild:.2f} s")
-    summary = summarize(files, rounds, samples)
+    # Peak memory of all the build's processes: one more build and rebuild with the
+    # sampler, not timed.
+    memory = {"build": run_child(build, env, logs / "build-memory.log", sample_memory=True)}
+    edited, original = edit_one_report(content, rounds + 1)
+    try:
+        memory["rebuild"] = run_child([*build, "--load-cache", "--set", "CACHE_CONTENT=True"],
+                                      env, logs / "rebuild-memory.log", sample_memory=True)
+    finally:
+        edited.write_text(original, encoding="utf-8")
+    summary = summarize(files, rounds, samples, memory)
     summary["preview"] = preview(content, work / f"preview-{files}", rounds + 1, env, logs)
     say(f"  {files} files, livereload: visible after "
         f"{', '.join(f'{s:.2f}' for s in summary['preview']['visible_s'])} s, search index after "
@@ -240,7 +261,8 @@ def preview(content: Path, work: Path, edits: int, env: dict, logs: Path) -> dic
     work.mkdir(parents=True, exist_ok=True)
     sample = run_child([sys.executable, str(BENCH / "livereload_probe.py"), str(content),
                         str(work / "out"), "--cache", str(work / "cache"), "--edits", str(edits),
-                        *PREVIEW_OPTIONS], env, logs / "preview.log", stdout=result)
+                        *PREVIEW_OPTIONS], env, logs / "preview.log", stdout=result,
+                       sample_memory=True)
     # Pelican prints its own summary line; the probe's JSON is the last line.
     found = json.loads(result.read_text(encoding="utf-8").strip().splitlines()[-1])
     # The first edit after the start fills the caches of a long-running process.
@@ -276,7 +298,10 @@ def startup(rounds: int, seed: int, corpora: Path, work: Path, env: dict) -> dic
             "samples": {"old": [asdict(s) for s in old], "build": [asdict(s) for s in build]}}
 
 
-def summarize(files: int, rounds: int, samples: dict[str, list[Sample]]) -> dict:
+def summarize(files: int, rounds: int, samples: dict[str, list[Sample]],
+              memory: dict[str, Sample] | None = None) -> dict:
+    """Medians and paired ratios of the timed rounds; the peaks of ``memory`` (the
+    sampled build and rebuild) where given, else of the rounds."""
     def median(key: str) -> float:
         return statistics.median(sample.seconds for sample in samples[key])
 
@@ -305,10 +330,13 @@ def summarize(files: int, rounds: int, samples: dict[str, list[Sample]]) -> dict
         "build_ms_per_file": 1000 * median("build") / files,
         "build_cpu_ms_per_file": 1000 * statistics.median(cpu["build"]) / files,
         "peak_mib": {key: max(sample.peak_mib for sample in values)
-                     for key, values in samples.items()},
+                     for key, values in samples.items()} | {
+                         key: sample.peak_mib for key, sample in (memory or {}).items()},
         "peak_pss_mib": {key: max(sample.peak_pss_mib for sample in values)
-                         for key, values in samples.items()},
+                         for key, values in samples.items()} | {
+                             key: sample.peak_pss_mib for key, sample in (memory or {}).items()},
         "samples": {key: [asdict(sample) for sample in values] for key, values in samples.items()},
+        "memory_samples": {key: asdict(sample) for key, sample in (memory or {}).items()},
     }
 
 
