@@ -60,9 +60,10 @@ CHILD_FOLDER_PREFIX = ".writing-"
 # Below this many article pages the child renders none (a fork costs more).
 MIN_SHARED_ARTICLES = 40
 # The share of the article pages the child renders: the parent also writes the feeds
-# and Pelican's other pages, the child the plugin's output.  At 1,200 files and half
-# the pages, the parent waited ~1 s for the child at the end; at 0.35, 0.3-0.5 s.
-CHILD_SHARE = 0.35
+# and Pelican's other pages, the child the plugin's output (the calendars, most of
+# the files).  At 1,200 files and half the pages, the parent waited ~1 s for the child
+# at the end; at 0.35, 0.3-1.4 s, and 0.1-0.25 s at 120 files; at 0.2, none at either.
+CHILD_SHARE = 0.2
 # How many jobs' output this process took in from a child (for tests).
 TAKEN_IN = 0
 
