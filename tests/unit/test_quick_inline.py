@@ -71,3 +71,20 @@ def test_another_markdown_version_keeps_markdown_own_processor(monkeypatch):
     html, converter = convert(markdown_settings()["extension_configs"])
     assert type(converter.treeprocessors["inline"]) is treeprocessors.InlineProcessor
     assert "<em>Vortrag</em>" in html
+
+
+def test_a_site_with_markdown_settings_of_its_own_gets_the_quick_processor_too():
+    from pelican.plugins.meetup.glue.site_settings import complete_markdown
+
+    own = {"extension_configs": {"markdown.extensions.extra": {},
+                                 "markdown.extensions.smarty": {}}}
+    settings = {"MARKDOWN": {"extension_configs": dict(own["extension_configs"])}}
+    complete_markdown(settings)
+    complete_markdown(settings)  # once is enough
+    configs = settings["MARKDOWN"]["extension_configs"]
+    assert list(configs).count(QUICK) == 1
+    quick, converter = convert(configs)
+    assert type(converter.treeprocessors["inline"]) is quick_inline.QuickInlineProcessor
+    without = {key: value for key, value in configs.items() if key != QUICK}
+    assert quick == convert(without)[0]
+    assert "<strong>Transformer</strong>" in quick and "&ldquo;Anführungszeichen&rdquo;" in quick

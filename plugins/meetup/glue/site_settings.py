@@ -28,6 +28,9 @@ from pelican.themes import meetup as meetup_theme  # the same distribution as th
 
 WIDGETS = Path(__file__).resolve().parents[1] / "templates"
 DATE_LINES = "pelican.plugins.meetup.rendering.date_lines"
+# Speed only, the same HTML: in every site's Markdown too, also one with its own MARKDOWN.
+SPEED_ONLY = ("pelican.plugins.meetup.rendering.quick_inline",
+              "pelican.plugins.meetup.rendering.reused_highlighters")
 
 # The meetup theme's pages and the files two of them write.
 THEME_PAGES = ["index", "archives", "talks", "statistics", "venues", "search", "robots",
@@ -54,12 +57,14 @@ def complete(pelican) -> None:
 
 
 def complete_markdown(settings) -> None:
-    """The date-lines extension in every site's Markdown (idempotent)."""
+    """The date-lines extension and the speed-only ones in every site's Markdown
+    (idempotent)."""
     markdown = settings.get("MARKDOWN")
     if isinstance(markdown, dict):
         configs = markdown.setdefault("extension_configs", {})
-        if DATE_LINES not in configs:
-            configs[DATE_LINES] = {}
+        for name in (DATE_LINES, *SPEED_ONLY):
+            if name not in configs:
+                configs[name] = {}
 
 
 def uses_meetup_theme(settings) -> bool:
