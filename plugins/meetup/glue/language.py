@@ -16,6 +16,8 @@ from __future__ import annotations
 import logging
 import re
 
+from jinja2 import pass_context
+
 from ..i18n import catalogs
 from ..i18n import language as languages
 from ..rendering import template_filters
@@ -52,6 +54,7 @@ def install(generator) -> None:
     language = languages.of(generator.settings)
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(language.translations, newstyle=True)
+    _reuse_plain_messages(env)
     env.filters.update(template_filters.jinja_filters(language))
     env.globals.update(template_filters.jinja_globals(language))
     # Speed (bench/README.md): what is the same on every page is rendered once per
@@ -61,6 +64,28 @@ def install(generator) -> None:
     env.globals["once_per_build"] = OncePerBuild()
     env.auto_reload = False
     compiled_templates.attach(env)
+
+
+def _reuse_plain_messages(env) -> None:
+    """Speed only: ``_("Text")`` without variables gives the same markup on every page.
+    Jinja's newstyle gettext looks the message up, marks it safe and formats it again on
+    each call, through its context twice (``_`` resolves ``gettext``): ~20 µs, 36,000
+    calls at 1,200 files.  Here the first call's result is kept (per text and autoescape
+    state); a call with variables, or one that raises, goes to Jinja's every time."""
+    translate = env.globals["gettext"]
+    made: dict[tuple[str, bool], str] = {}
+
+    @pass_context
+    def gettext(__context, __string, **variables):
+        if variables:
+            return translate(__context, __string, **variables)
+        key = (__string, __context.eval_ctx.autoescape)
+        found = made.get(key)
+        if found is None:
+            found = made[key] = translate(__context, __string)
+        return found
+
+    env.globals.update(gettext=gettext, _=gettext)
 
 
 class OncePerBuild:
