@@ -26,11 +26,10 @@ from pelican.generators import PelicanTemplateNotFound
 from pelican.settings import DEFAULT_CONFIG
 from pelican.themes import meetup as meetup_theme  # the same distribution as the plugin
 
+from ..rendering.markdown_config import SPEED_ONLY
+
 WIDGETS = Path(__file__).resolve().parents[1] / "templates"
 DATE_LINES = "pelican.plugins.meetup.rendering.date_lines"
-# Speed only, the same HTML: in every site's Markdown too, also one with its own MARKDOWN.
-SPEED_ONLY = ("pelican.plugins.meetup.rendering.quick_inline",
-              "pelican.plugins.meetup.rendering.reused_highlighters")
 
 # The meetup theme's pages and the files two of them write.
 THEME_PAGES = ["index", "archives", "talks", "statistics", "venues", "search", "robots",

@@ -13,6 +13,14 @@ from pathlib import Path
 # Our Markdown extensions: their code decides the HTML as much as the settings.
 OWN_EXTENSIONS = ("code_language.py", "date_lines.py", "quick_inline.py",
                   "reused_highlighters.py")
+# Ours that only make converting faster, the same HTML: the plugin adds them to every
+# site's MARKDOWN (glue/site_settings.complete_markdown).
+SPEED_ONLY = (
+    # codehilite's lexers and formatters made once, not per block.
+    "pelican.plugins.meetup.rendering.reused_highlighters",
+    # inline patterns tried only where their regex finds something.
+    "pelican.plugins.meetup.rendering.quick_inline",
+)
 
 
 def cache_name(settings: dict) -> str:
@@ -39,10 +47,7 @@ def markdown_settings() -> dict:
             "markdown.extensions.codehilite": {"css_class": "highlight", "guess_lang": False},
             # ":::bash" as the first line of a fenced block, too.
             "pelican.plugins.meetup.rendering.code_language": {},
-            # Speed only: codehilite's lexers and formatters made once, not per block.
-            "pelican.plugins.meetup.rendering.reused_highlighters": {},
-            # Speed only: inline patterns tried only where their regex finds something.
-            "pelican.plugins.meetup.rendering.quick_inline": {},
+            **{name: {} for name in SPEED_ONLY},
             # "20. Januar 2026" at the start of a line stays text instead of
             # becoming item 1 of an ordered list ("1. Januar 2026").
             "pelican.plugins.meetup.rendering.date_lines": {},

@@ -219,8 +219,6 @@ def upcoming_event(upcoming: UpcomingMeeting, *, summary: str, siteurl: str) -> 
     )
 
 
-
-
 def calendar_bytes(events: Sequence[CalendarEvent], *, domain: str, now: dt.datetime,
                    name: str, language: str = "en",
                    refresh: dt.timedelta | None = None) -> bytes:
